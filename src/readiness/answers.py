@@ -1,0 +1,135 @@
+"""Load a client's answer file and check it against the question bank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from readiness.errors import InputError, Problem
+from readiness.models.answers import AnswerFile
+from readiness.models.catalogue import Catalogue
+from readiness.models.questionnaire import Questionnaire
+from readiness.validation import validate_document
+from readiness.yamlsource import YamlDocument, load_yaml_file, parse_yaml
+
+Location = tuple[str | int, ...]
+
+
+def load_answers(path: Path, questionnaire: Questionnaire, catalogue: Catalogue) -> AnswerFile:
+    """Read a YAML answer file; raise :class:`InputError` listing every problem in it."""
+    return answers_from_document(load_yaml_file(path), questionnaire, catalogue)
+
+
+def parse_answers(text: str, source: str, questionnaire: Questionnaire, catalogue: Catalogue) -> AnswerFile:
+    """Like :func:`load_answers`, from text already in memory."""
+    return answers_from_document(parse_yaml(text, source), questionnaire, catalogue)
+
+
+def answers_from_document(
+    document: YamlDocument, questionnaire: Questionnaire, catalogue: Catalogue
+) -> AnswerFile:
+    """Validate a parsed document as an answer file of ``questionnaire``."""
+    data = document.data
+    if isinstance(data, dict) and not {"questionnaire", "client", "answers"} & data.keys():
+        message = (
+            "this is not an answer file: it has none of the keys 'questionnaire', 'client' "
+            "and 'answers' (export a blank one with 'readiness questionnaire export')"
+        )
+        raise InputError(document.source, [Problem("line 1", message)])
+    answers = validate_document(AnswerFile, document, what="an answer file")
+    found = check_answers(answers, questionnaire, catalogue)
+    if found:
+        raise InputError(
+            document.source, [Problem(document.place(where), message) for where, message in found]
+        )
+    return answers
+
+
+def check_answers(
+    answers: AnswerFile, questionnaire: Questionnaire, catalogue: Catalogue
+) -> list[tuple[Location, str]]:
+    """References in the answers that the questionnaire does not know, with their location."""
+    found: list[tuple[Location, str]] = []
+    if answers.questionnaire != questionnaire.id:
+        found.append((("questionnaire",), f"'{answers.questionnaire}' is not this tool's "
+                      f"questionnaire ({questionnaire.id})"))
+    elif answers.questionnaire_version != questionnaire.version:
+        found.append((("questionnaire_version",), f"version {answers.questionnaire_version} is "
+                      f"not the current questionnaire version {questionnaire.version}"))
+    found += [
+        (("answers", question_id), f"'{question_id}' is not a question of this questionnaire")
+        for question_id in answers.answers
+        if not questionnaire.has_question(question_id)
+    ]
+    found += _check_capability(answers, questionnaire, catalogue)
+    found += _check_figures(answers, questionnaire)
+    categories = {c.id for c in questionnaire.business_categories}
+    found += [
+        (("client", "business_categories", index), f"'{name}' is not one of the 14 business "
+         "categories (see 'readiness schema')")
+        for index, name in enumerate(answers.client.business_categories)
+        if name not in categories
+    ]
+    processes = {area.id for area in catalogue.processes()}
+    found += [
+        (("roles", "process_owners", area), f"'{area}' is not a process of Part B")
+        for area in answers.roles.process_owners
+        if area not in processes
+    ]
+    found += [
+        (("matrix", index, "area"), f"'{row.area}' is not an area of the questionnaire")
+        for index, row in enumerate(answers.matrix)
+        if row.area is not None and not catalogue.has_area(row.area)
+    ]
+    return found
+
+
+def _check_capability(
+    answers: AnswerFile, questionnaire: Questionnaire, catalogue: Catalogue
+) -> list[tuple[Location, str]]:
+    found: list[tuple[Location, str]] = []
+    processes = {area.id for area in catalogue.processes()}
+    asked = {a.id for a in questionnaire.asked_attributes()}
+    for area, ratings in answers.capability.items():
+        if area not in processes:
+            found.append((("capability", area), f"'{area}' is not a process of Part B"))
+            continue
+        for attribute in ratings:
+            if attribute == "PA1.1":
+                found.append((("capability", area, attribute),
+                              "PA1.1 is rated from the process's answers; leave it out"))
+            elif attribute not in asked:
+                found.append((("capability", area, attribute),
+                              f"'{attribute}' is not a process attribute; use one of "
+                              + ", ".join(sorted(asked))))
+    return found
+
+
+def _check_figures(answers: AnswerFile, questionnaire: Questionnaire) -> list[tuple[Location, str]]:
+    found: list[tuple[Location, str]] = []
+    for figure_id, value in answers.figures.items():
+        where: Location = ("figures", figure_id)
+        if not questionnaire.has_figure(figure_id):
+            found.append((where, f"'{figure_id}' is not a figure of this questionnaire"))
+            continue
+        problem = figure_problem(questionnaire.figure(figure_id).kind, value)
+        if problem:
+            found.append((where, problem))
+    return found
+
+
+def figure_problem(kind: str, value: Any) -> str | None:
+    """Why ``value`` is not a valid figure of ``kind``, or None."""
+    if value is None:
+        return None
+    if kind == "yes_no":
+        return None if isinstance(value, bool) else f"{value!r} is not yes or no"
+    if isinstance(value, bool):
+        return f"{value} is not a number"
+    if kind == "percent" and not 0 <= value <= 100:
+        return f"{value:g} is not a percentage between 0 and 100"
+    if value < 0:
+        return f"{value:g} cannot be negative"
+    if kind in ("count", "months") and value != int(value):
+        return f"{value:g} is not a whole number"
+    return None

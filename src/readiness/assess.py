@@ -1,0 +1,159 @@
+"""Assess an answer file: the one function the CLI and the renderers build on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from readiness import __version__
+from readiness.models.answers import AnswerFile
+from readiness.models.assessment import (
+    AreaResult,
+    Assessment,
+    Blocker,
+    Completeness,
+    Finding,
+    FindingSource,
+    Flag,
+    RequirementResult,
+    Source,
+)
+from readiness.models.catalogue import Catalogue
+from readiness.models.common import FindingClass, Rating
+from readiness.models.questionnaire import Questionnaire
+from readiness.models.scoring import ScoringConfig
+from readiness.scoring.capability import capability
+from readiness.scoring.indicators import check_indicators
+from readiness.scoring.matrix import check_matrix
+from readiness.scoring.ratings import RATING_VALUES
+from readiness.scoring.requirements import score_requirement
+from readiness.scoring.rollup import roll_up
+from readiness.scoring.verdict import decide
+
+REPORTED = (FindingClass.MAJOR, FindingClass.MINOR, FindingClass.OBSERVATION)
+SEVERITY_ORDER = {FindingClass.MAJOR: 0, FindingClass.MINOR: 1, FindingClass.OBSERVATION: 2}
+
+
+def assess(
+    answers: AnswerFile,
+    catalogue: Catalogue,
+    questionnaire: Questionnaire,
+    config: ScoringConfig,
+    *,
+    assessed_on: dt.date | None = None,
+) -> Assessment:
+    """Score every requirement, roll scores up, predict findings and decide the verdict.
+
+    Pure: the same inputs give the same assessment. ``assessed_on`` overrides the date in
+    the answer file (the report's date is never read from the clock here).
+    """
+    requirements = [
+        score_requirement(
+            requirement,
+            catalogue.home_area(requirement.clause).id,
+            list(questionnaire.covering(requirement.id)),
+            answers.answers,
+            config,
+        )
+        for requirement in catalogue.requirements
+    ]
+    by_id = {result.id: result for result in requirements}
+    areas = [_area(area.id, catalogue, questionnaire, answers, by_id) for area in catalogue.areas]
+    parts = [
+        roll_up(part.id, [r for r in requirements if catalogue.area(r.area).part == part.id])
+        for part in catalogue.parts
+    ]
+    clauses = [
+        roll_up(clause.id, [by_id[r.id] for r in catalogue.requirements_under(clause.id)])
+        for clause in catalogue.clauses
+    ]
+    overall = roll_up("overall", requirements)
+    indicators, indicator_findings = check_indicators(questionnaire, catalogue, answers.figures)
+    findings = _requirement_findings(requirements) + indicator_findings
+    findings += check_matrix(answers, catalogue, config.matrix)
+    area_order = {area.id: index for index, area in enumerate(catalogue.areas)}
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.finding], area_order.get(f.area or "", 99), f.id))
+    blockers = _blockers(requirements, catalogue)
+    stage2 = [
+        f for f in indicator_findings
+        if any(rule.id == f.id and rule.blocks_stage2 for rule in questionnaire.rules)
+    ]  # fmt: skip
+    return Assessment(
+        tool_version=__version__,
+        assessed_on=assessed_on or answers.assessed_on,
+        assessor=answers.assessor,
+        client=answers.client,
+        source=Source(
+            standard=catalogue.standard,
+            edition=catalogue.edition,
+            catalogue_version=catalogue.catalogue_version,
+            questionnaire=questionnaire.id,
+            questionnaire_version=questionnaire.version,
+            scoring_version=config.version,
+            rating_values={rating.value: value for rating, value in RATING_VALUES.items()},
+        ),
+        target_score=config.target_score,
+        overall=overall,
+        parts=parts,
+        areas=areas,
+        clauses=clauses,
+        requirements=requirements,
+        findings=findings,
+        blockers=blockers,
+        indicators=indicators,
+        completeness=_completeness(answers, questionnaire),
+        verdict=decide(overall, areas, findings, blockers, stage2, config.verdict),
+    )
+
+
+def _area(
+    area_id: str,
+    catalogue: Catalogue,
+    questionnaire: Questionnaire,
+    answers: AnswerFile,
+    by_id: dict[str, RequirementResult],
+) -> AreaResult:
+    area = catalogue.area(area_id)
+    group = roll_up(area_id, [by_id[r.id] for r in catalogue.area_requirements(area_id)])
+    level = None
+    if area.process:
+        level = capability(questionnaire.capability, group.score, answers.capability.get(area_id, {}))
+    return AreaResult(**group.model_dump(), part=area.part, process=area.process, capability=level)
+
+
+def _requirement_findings(requirements: list[RequirementResult]) -> list[Finding]:
+    return [
+        Finding(
+            id=result.id,
+            source=FindingSource.REQUIREMENT,
+            finding=result.finding,
+            area=result.area,
+            clause=result.clause,
+            requirements=[result.id],
+            reason=result.reasons[0].text,
+            recommendation=result.recommendation,
+        )
+        for result in requirements
+        if result.finding in REPORTED
+    ]
+
+
+def _blockers(requirements: list[RequirementResult], catalogue: Catalogue) -> list[Blocker]:
+    blockers: list[Blocker] = []
+    for result in requirements:
+        documented = catalogue.requirement(result.id).documented
+        if documented is not None and Flag.DOCUMENT_MISSING in result.flags:
+            blockers.append(
+                Blocker(requirement=result.id, clause=result.clause, kind=documented.kind, name=documented.name)
+            )
+    return blockers
+
+
+def _completeness(answers: AnswerFile, questionnaire: Questionnaire) -> Completeness:
+    ratings = [answers.answers[q.id].rating for q in questionnaire.questions() if q.id in answers.answers]
+    return Completeness(
+        questions=len(questionnaire.questions()),
+        answered=sum(rating is not None for rating in ratings),
+        not_applicable=sum(rating is Rating.NA for rating in ratings),
+        figures=len(questionnaire.figures),
+        figures_given=sum(answers.figures.get(f.id) is not None for f in questionnaire.figures),
+    )

@@ -1,0 +1,212 @@
+"""The ``readiness`` command: parse, call the library, print, map errors to exit codes.
+
+Exit codes: 0 ok; 1 score below ``--fail-under``; 2 usage (including outputs that cannot be
+written); 3 invalid input data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from readiness import __version__
+from readiness.errors import ReadinessError
+from readiness.models.common import Language
+
+app = typer.Typer(
+    name="readiness",
+    help="ISO/IEC 20000-1 certification readiness: score a client's answered questionnaire, "
+    "predict audit findings and plan the way to certification.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Edition(StrEnum):
+    """Views of the catalogue: the 2018 clauses, or the 2011 processes mapped onto them."""
+
+    E2018 = "2018"
+    E2011 = "2011"
+
+
+class OutputFormat(StrEnum):
+    """Files ``readiness assess`` can write."""
+
+    JSON = "json"
+
+
+OUTPUT_FILES: dict[OutputFormat, str] = {OutputFormat.JSON: "assessment.json"}
+
+LangOption = Annotated[Language, typer.Option("--lang", help="Language of the output.")]
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def reports_errors(command: F) -> F:
+    """Print library errors as one red paragraph and exit with their code, no traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ReadinessError as error:
+            from rich.text import Text
+
+            _console(stderr=True).print(Text(f"error: {error}", style="red"))
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"readiness {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """ISO/IEC 20000-1 certification readiness."""
+
+
+@app.command()
+@reports_errors
+def clauses(
+    edition: Annotated[Edition, typer.Option(help="2018 clauses, or the 2011 processes mapped to 2018.")] = Edition.E2018,
+    lang: LangOption = Language.EN,
+) -> None:
+    """Show the catalogue of the standard as a tree."""
+    from readiness.catalogue import load_catalogue
+    from readiness.summary import clause_tree
+
+    _console().print(clause_tree(load_catalogue(), lang, edition.value))
+
+
+@app.command()
+@reports_errors
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Answer files (YAML).", show_default=False)],
+) -> None:
+    """Check answer files and list every problem (exit 3 if any)."""
+    from readiness.errors import InputError
+
+    catalogue, questionnaire, _ = _load_data(None)
+    from readiness.answers import load_answers
+
+    failed: list[InputError] = []
+    console = _console()
+    for path in files:
+        try:
+            answers = load_answers(path, questionnaire, catalogue)
+        except InputError as error:
+            failed.append(error)
+            continue
+        total = len(questionnaire.questions())
+        answered = sum(1 for a in answers.answers.values() if a.rating is not None)
+        console.print(f"[green]ok[/green] {path}: {answered} of {total} questions answered")
+    if failed:
+        err = _console(stderr=True)
+        for error in failed:
+            err.print(f"[red]error:[/red] {error}", markup=True)
+        raise typer.Exit(3)
+
+
+def _parse_formats(value: str) -> list[OutputFormat]:
+    formats: list[OutputFormat] = []
+    for word in (part.strip().lower() for part in value.split(",") if part.strip()):
+        try:
+            formats.append(OutputFormat(word))
+        except ValueError:
+            choices = ", ".join(f.value for f in OutputFormat)
+            raise typer.BadParameter(f"'{word}' is not a format; use {choices}") from None
+    return formats or [OutputFormat.JSON]
+
+
+@app.command()
+@reports_errors
+def assess(
+    file: Annotated[Path, typer.Argument(help="The client's answer file (YAML).", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path("readiness-report"),
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated: json.")] = "json",
+    lang: LangOption = Language.EN,
+    fail_under: Annotated[float | None, typer.Option(min=0, max=100, help="Exit 1 if the overall score is below this.")] = None,
+    date: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Assessment date (default: the answer file's).")] = None,
+    scoring: Annotated[Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+) -> None:
+    """Score an answer file, print a summary and write the assessment."""
+    chosen = _parse_formats(formats)
+    catalogue, questionnaire, config = _load_data(scoring)
+    from readiness.answers import load_answers
+    from readiness.assess import assess as run_assessment
+    from readiness.output import prepare_folder, write_atomic
+
+    answers = load_answers(file, questionnaire, catalogue)
+    result = run_assessment(answers, catalogue, questionnaire, config,
+                            assessed_on=date.date() if date else None)  # fmt: skip
+    folder = prepare_folder(out, [file])
+    written = []
+    for output in chosen:
+        payload = result.model_dump_json(indent=2) + "\n"
+        written.append(write_atomic(folder / OUTPUT_FILES[output], payload, inputs=[file]))
+    if not quiet:
+        from readiness.labels import labels
+        from readiness.summary import assessment_summary
+
+        console = _console()
+        console.print(assessment_summary(result, catalogue, lang))
+        console.print(f"{labels(lang)['written']}: " + ", ".join(str(p) for p in written))
+    score = result.overall.score or 0.0
+    if fail_under is not None and score < fail_under:
+        raise typer.Exit(1)
+
+
+@app.command()
+@reports_errors
+def schema(
+    assessment: Annotated[bool, typer.Option("--assessment", help="Schema of assessment.json instead.")] = False,
+) -> None:
+    """Print the JSON Schema of the answer file (or of assessment.json)."""
+    if assessment:
+        from readiness.models.assessment import Assessment
+
+        document = Assessment.model_json_schema()
+        document["title"] = "readiness assessment"
+    else:
+        from readiness.models.answers import AnswerFile
+
+        document = AnswerFile.model_json_schema()
+        document["title"] = "readiness answer file"
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+def _load_data(scoring: Path | None) -> tuple[Any, Any, Any]:
+    from readiness.catalogue import load_catalogue, load_scoring
+    from readiness.questionnaire import load_questionnaire
+
+    catalogue = load_catalogue()
+    return catalogue, load_questionnaire(catalogue), load_scoring(scoring)
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

@@ -1,0 +1,1 @@
+"""Pydantic models: the catalogue, the question bank, answer files and assessments."""

@@ -1,0 +1,192 @@
+"""An answer file: the client's profile, ratings, figures and role matrix."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, StringConstraints, field_validator, model_validator
+
+from readiness.models.common import Extent, NonEmpty, Rating, Strict
+
+SHORT = 300
+LONG = 5000
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LONG)]
+
+RATING_WORDS: dict[str, Rating] = {
+    "n": Rating.N,
+    "p": Rating.P,
+    "l": Rating.L,
+    "f": Rating.F,
+    "na": Rating.NA,
+    "n/a": Rating.NA,
+    "not achieved": Rating.N,
+    "partially achieved": Rating.P,
+    "largely achieved": Rating.L,
+    "fully achieved": Rating.F,
+    "not applicable": Rating.NA,
+    "未": Rating.N,
+    "未实现": Rating.N,
+    "部分": Rating.P,
+    "部分实现": Rating.P,
+    "大部分": Rating.L,
+    "大部分实现": Rating.L,
+    "完全": Rating.F,
+    "完全实现": Rating.F,
+    "不适用": Rating.NA,
+}
+"""Spellings of the scale a client may type, in English and Chinese, any case."""
+
+EXTENT_WORDS: dict[str, Extent] = {
+    "yes": Extent.YES,
+    "y": Extent.YES,
+    "true": Extent.YES,
+    "是": Extent.YES,
+    "有": Extent.YES,
+    "partly": Extent.PARTLY,
+    "partial": Extent.PARTLY,
+    "部分": Extent.PARTLY,
+    "no": Extent.NO,
+    "n": Extent.NO,
+    "false": Extent.NO,
+    "否": Extent.NO,
+    "无": Extent.NO,
+}
+
+
+def parse_rating(value: Any) -> Any:
+    """Read a rating as a client may write it; pass other types on for pydantic to refuse."""
+    if value is None or isinstance(value, Rating):
+        return value
+    if isinstance(value, str):
+        word = " ".join(value.split()).lower()
+        if not word:
+            return None
+        if word in RATING_WORDS:
+            return RATING_WORDS[word]
+        raise ValueError(f"'{value.strip()}' is not a rating; use N, P, L, F or NA")
+    raise ValueError(f"{value!r} is not a rating; use N, P, L, F or NA")
+
+
+def parse_extent(value: Any) -> Any:
+    """Read yes/partly/no; YAML turns bare yes/no into booleans, which are accepted too."""
+    if value is None or isinstance(value, Extent):
+        return value
+    if isinstance(value, bool):
+        return Extent.YES if value else Extent.NO
+    if isinstance(value, str):
+        word = " ".join(value.split()).lower()
+        if not word:
+            return None
+        if word in EXTENT_WORDS:
+            return EXTENT_WORDS[word]
+        raise ValueError(f"'{value.strip()}' is not one of yes, partly, no")
+    raise ValueError(f"{value!r} is not one of yes, partly, no")
+
+
+def _as_list(value: Any) -> Any:
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return [] if value is None else value
+
+
+AnswerRating = Annotated[Rating | None, BeforeValidator(parse_rating)]
+AnswerExtent = Annotated[Extent | None, BeforeValidator(parse_extent)]
+TextList = Annotated[list[ShortText], BeforeValidator(_as_list), Field(max_length=50)]
+
+
+class Answer(Strict):
+    """The client's answer to one question."""
+
+    rating: AnswerRating = None
+    justification: LongText | None = Field(default=None, description="required when NA")
+    documented: AnswerExtent = Field(default=None, description="is it documented?")
+    practised: AnswerExtent = Field(default=None, description="is it practised, with records?")
+    evidence: TextList = Field(default_factory=list)
+    notes: LongText | None = None
+    owner: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _na_needs_justification(self) -> Answer:
+        if self.rating is Rating.NA and not self.justification:
+            raise ValueError("NA needs a justification: say why the requirement does not apply")
+        return self
+
+
+def _answer_shorthand(value: Any) -> Any:
+    """``B.SLM.01: L`` is short for ``B.SLM.01: {rating: L}``."""
+    if isinstance(value, dict):
+        return {
+            key: {"rating": item} if isinstance(item, str) or item is None else item
+            for key, item in value.items()
+        }
+    return value
+
+
+class Client(Strict):
+    """Who is assessed, and the scope of their service management system."""
+
+    name: NonEmpty = Field(max_length=SHORT)
+    scope: LongText | None = None
+    business_categories: list[ShortText] = Field(default_factory=list, max_length=14)
+    personnel_in_scope: int | None = Field(default=None, ge=1, le=1_000_000)
+    sites: TextList = Field(default_factory=list)
+    services: TextList = Field(default_factory=list)
+    edition: Literal["2018"] = "2018"
+    management_basis: LongText | None = None
+    expected_benefits: LongText | None = None
+
+    @field_validator("edition", mode="before")
+    @classmethod
+    def _edition(cls, value: Any) -> Any:
+        if str(value).strip() == "2011":
+            raise ValueError(
+                "2011 certificates expired in 2021; answers are assessed against the 2018 "
+                "edition (questions organised by the 2011 processes still score against it)"
+            )
+        return str(value).strip() if isinstance(value, int | str) else value
+
+
+Assignment = Annotated[
+    Literal["P", "B"],
+    BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v),
+]
+
+
+class MatrixRow(Strict):
+    """A work item of the role and responsibility matrix: who is primary, who backs up."""
+
+    item: NonEmpty = Field(max_length=SHORT)
+    area: str | None = None
+    assign: dict[ShortText, Assignment] = Field(default_factory=dict, max_length=200)
+
+
+class Roles(Strict):
+    """Named holders of the roles an auditor asks for first."""
+
+    sms_owner: ShortText | None = None
+    process_owners: dict[str, ShortText] = Field(default_factory=dict)
+
+
+class AnswerFile(Strict):
+    """A filled questionnaire, as the client returns it (YAML, or read from a workbook)."""
+
+    questionnaire: NonEmpty = Field(description="id of the questionnaire answered")
+    questionnaire_version: NonEmpty
+    assessed_on: dt.date | None = None
+    assessor: ShortText | None = None
+    client: Client
+    answers: Annotated[dict[str, Answer], BeforeValidator(_answer_shorthand)] = Field(
+        default_factory=dict, max_length=5000
+    )
+    capability: dict[str, dict[str, AnswerRating]] = Field(default_factory=dict)
+    figures: dict[str, float | bool | None] = Field(default_factory=dict)
+    roles: Roles = Field(default_factory=Roles)
+    matrix: list[MatrixRow] = Field(default_factory=list, max_length=2000)
+
+    @field_validator("questionnaire_version", mode="before")
+    @classmethod
+    def _version_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int | float) else value

@@ -1,0 +1,1 @@
+"""Scoring: answers in, an explainable assessment out. No I/O here."""

@@ -1,0 +1,45 @@
+"""Weighted roll-ups of requirement scores to clauses, areas, parts and the whole."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from readiness.models.assessment import Counts, RequirementResult, ScoreGroup
+from readiness.models.common import FindingClass
+
+
+def count(results: Iterable[RequirementResult]) -> Counts:
+    """Requirements by predicted finding class."""
+    counts = Counts()
+    for result in results:
+        field = result.finding.value
+        setattr(counts, field, getattr(counts, field) + 1)
+    return counts
+
+
+def roll_up(group_id: str, results: list[RequirementResult]) -> ScoreGroup:
+    """Weighted mean of the scored requirements (NA ones are left out), 0-100, 1 decimal.
+
+    Each requirement counts with its catalogue weight (1 to 3), so a missing policy weighs
+    more than a missing supporting detail.
+    """
+    scored = [r for r in results if r.score is not None]
+    weight = sum(r.weight for r in scored)
+    score = round(sum(r.weight * (r.score or 0.0) for r in scored) / weight, 1) if weight else None
+    return ScoreGroup(
+        id=group_id,
+        score=score,
+        weight=weight,
+        requirements=[r.id for r in results],
+        counts=count(results),
+    )
+
+
+def worst(classes: Iterable[FindingClass]) -> FindingClass:
+    """The most severe of several finding classes."""
+    order = [FindingClass.MAJOR, FindingClass.MINOR, FindingClass.OBSERVATION]
+    found = set(classes)
+    for finding in order:
+        if finding in found:
+            return finding
+    return FindingClass.CONFORMING

@@ -1,0 +1,79 @@
+"""Turn pydantic validation errors into problems that name the line and the place."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from readiness.errors import InputError, Problem
+from readiness.yamlsource import YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_document(model: type[M], document: YamlDocument, *, what: str) -> M:
+    """Validate a parsed YAML document as ``model``, or raise one :class:`InputError`.
+
+    ``what`` names the kind of file expected ("an answer file"), for the message given when
+    the document is not a mapping at all.
+    """
+    if not isinstance(document.data, dict):
+        kind = type(document.data).__name__
+        message = f"this is not {what}: expected a mapping of keys at the top, found {kind}"
+        raise InputError(document.source, [Problem("line 1", message)])
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        raise InputError(document.source, problems_from(error, document)) from None
+
+
+def problems_from(error: ValidationError, document: YamlDocument) -> list[Problem]:
+    """One problem per place, in file order."""
+    seen: set[tuple[Any, ...]] = set()
+    problems: list[tuple[int, Problem]] = []
+    for item in error.errors(include_url=False):
+        location = tuple(part for part in item["loc"] if not _is_union_tag(part))
+        if location in seen:
+            continue
+        seen.add(location)
+        line = document.line_of(location) or 0
+        problems.append((line, Problem(document.place(location), describe(item, location))))
+    return [problem for _, problem in sorted(problems, key=lambda pair: pair[0])]
+
+
+def describe(item: Any, location: tuple[Any, ...]) -> str:
+    """A short sentence for one pydantic error."""
+    kind = item["type"]
+    field = str(location[-1]) if location else "value"
+    if kind == "extra_forbidden":
+        return f"'{field}' is not a known key here"
+    if kind == "missing":
+        return f"'{field}' is missing"
+    message = str(item["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    if kind in {"string_type", "int_type", "int_parsing", "float_parsing", "dict_type",
+                "list_type", "bool_type", "date_from_datetime_parsing", "date_parsing",
+                "literal_error", "greater_than_equal", "less_than_equal", "string_too_long",
+                "too_long", "too_short", "int_from_float", "string_pattern_mismatch"}:
+        return f"{message} (found {_show(item.get('input'))})"
+    return message
+
+
+def split_messages(message: str) -> list[str]:
+    """A model validator's "a; b; c" as separate problems."""
+    return [part.strip() for part in message.removeprefix("Value error, ").split("; ") if part.strip()]
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic adds the member type to the location of union errors: "float", "function-…[…]"
+    return isinstance(part, str) and (part in _UNION_MEMBERS or "[" in part)
+
+
+_UNION_MEMBERS = frozenset({"float", "bool", "int", "str", "none", "date"})

@@ -1,0 +1,86 @@
+"""Shared fixtures: the shipped data, the miniature catalogue, and answer-file builders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from readiness.catalogue import load_catalogue, load_scoring
+from readiness.models.answers import AnswerFile
+from readiness.models.catalogue import Catalogue
+from readiness.models.questionnaire import Questionnaire
+from readiness.models.scoring import ScoringConfig
+from readiness.questionnaire import load_questionnaire
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES / "mini"
+EXAMPLE = ROOT / "questionnaires" / "examples" / "acme-cloud-services.yaml"
+
+os.environ.setdefault("NO_COLOR", "1")
+os.environ.setdefault("COLUMNS", "120")
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture(scope="session")
+def questionnaire(catalogue: Catalogue) -> Questionnaire:
+    return load_questionnaire(catalogue)
+
+
+@pytest.fixture(scope="session")
+def config() -> ScoringConfig:
+    return load_scoring()
+
+
+@pytest.fixture(scope="session")
+def mini_catalogue() -> Catalogue:
+    return load_catalogue(MINI / "clauses")
+
+
+@pytest.fixture(scope="session")
+def mini_questionnaire(mini_catalogue: Catalogue) -> Questionnaire:
+    return load_questionnaire(mini_catalogue, MINI / "questionnaire")
+
+
+def mini_answers(**overrides: Any) -> AnswerFile:
+    """An answer file of the mini questionnaire; keyword arguments replace top-level keys."""
+    data: dict[str, Any] = {
+        "questionnaire": "mini",
+        "questionnaire_version": "1",
+        "client": {"name": "Mini Ltd"},
+        "answers": {},
+    }
+    data.update(overrides)
+    return AnswerFile.model_validate(data)
+
+
+def full_answers(questionnaire: Questionnaire, rating: str = "F", **extra: Any) -> dict[str, Any]:
+    """Raw answer-file data rating every question of ``questionnaire`` the same."""
+    return {
+        "questionnaire": questionnaire.id,
+        "questionnaire_version": questionnaire.version,
+        "client": {"name": "Test Client"},
+        "answers": {q.id: {"rating": rating, **extra} for q in questionnaire.questions()},
+    }
+
+
+@pytest.fixture
+def write_yaml(tmp_path: Path) -> Callable[..., Path]:
+    """Write text (or data, dumped as YAML) to a file under tmp_path; return its path."""
+
+    def write(content: str | dict[str, Any], name: str = "answers.yaml") -> Path:
+        path = tmp_path / name
+        text = content if isinstance(content, str) else yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
