@@ -79,7 +79,11 @@ def write_yaml(tmp_path: Path) -> Callable[..., Path]:
 
     def write(content: str | dict[str, Any], name: str = "answers.yaml") -> Path:
         path = tmp_path / name
-        text = content if isinstance(content, str) else yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
+        text = (
+            content
+            if isinstance(content, str)
+            else yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
+        )
         path.write_text(text, encoding="utf-8")
         return path
 

@@ -20,7 +20,9 @@ def load_answers(path: Path, questionnaire: Questionnaire, catalogue: Catalogue)
     return answers_from_document(load_yaml_file(path), questionnaire, catalogue)
 
 
-def parse_answers(text: str, source: str, questionnaire: Questionnaire, catalogue: Catalogue) -> AnswerFile:
+def parse_answers(
+    text: str, source: str, questionnaire: Questionnaire, catalogue: Catalogue
+) -> AnswerFile:
     """Like :func:`load_answers`, from text already in memory."""
     return answers_from_document(parse_yaml(text, source), questionnaire, catalogue)
 
@@ -51,11 +53,20 @@ def check_answers(
     """References in the answers that the questionnaire does not know, with their location."""
     found: list[tuple[Location, str]] = []
     if answers.questionnaire != questionnaire.id:
-        found.append((("questionnaire",), f"'{answers.questionnaire}' is not this tool's "
-                      f"questionnaire ({questionnaire.id})"))
+        found.append(
+            (
+                ("questionnaire",),
+                f"'{answers.questionnaire}' is not this tool's questionnaire ({questionnaire.id})",
+            )
+        )
     elif answers.questionnaire_version != questionnaire.version:
-        found.append((("questionnaire_version",), f"version {answers.questionnaire_version} is "
-                      f"not the current questionnaire version {questionnaire.version}"))
+        found.append(
+            (
+                ("questionnaire_version",),
+                f"version {answers.questionnaire_version} is "
+                f"not the current questionnaire version {questionnaire.version}",
+            )
+        )
     found += [
         (("answers", question_id), f"'{question_id}' is not a question of this questionnaire")
         for question_id in answers.answers
@@ -65,8 +76,10 @@ def check_answers(
     found += _check_figures(answers, questionnaire)
     categories = {c.id for c in questionnaire.business_categories}
     found += [
-        (("client", "business_categories", index), f"'{name}' is not one of the 14 business "
-         "categories (see 'readiness schema')")
+        (
+            ("client", "business_categories", index),
+            f"'{name}' is not one of the 14 business categories (see 'readiness schema')",
+        )
         for index, name in enumerate(answers.client.business_categories)
         if name not in categories
     ]
@@ -96,12 +109,20 @@ def _check_capability(
             continue
         for attribute in ratings:
             if attribute == "PA1.1":
-                found.append((("capability", area, attribute),
-                              "PA1.1 is rated from the process's answers; leave it out"))
+                found.append(
+                    (
+                        ("capability", area, attribute),
+                        "PA1.1 is rated from the process's answers; leave it out",
+                    )
+                )
             elif attribute not in asked:
-                found.append((("capability", area, attribute),
-                              f"'{attribute}' is not a process attribute; use one of "
-                              + ", ".join(sorted(asked))))
+                found.append(
+                    (
+                        ("capability", area, attribute),
+                        f"'{attribute}' is not a process attribute; use one of "
+                        + ", ".join(sorted(asked)),
+                    )
+                )
     return found
 
 

@@ -74,9 +74,10 @@ def assess(
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.finding], area_order.get(f.area or "", 99), f.id))
     blockers = _blockers(requirements, catalogue)
     stage2 = [
-        f for f in indicator_findings
+        f
+        for f in indicator_findings
         if any(rule.id == f.id and rule.blocks_stage2 for rule in questionnaire.rules)
-    ]  # fmt: skip
+    ]
     return Assessment(
         tool_version=__version__,
         assessed_on=assessed_on or answers.assessed_on,
@@ -116,7 +117,9 @@ def _area(
     group = roll_up(area_id, [by_id[r.id] for r in catalogue.area_requirements(area_id)])
     level = None
     if area.process:
-        level = capability(questionnaire.capability, group.score, answers.capability.get(area_id, {}))
+        level = capability(
+            questionnaire.capability, group.score, answers.capability.get(area_id, {})
+        )
     return AreaResult(**group.model_dump(), part=area.part, process=area.process, capability=level)
 
 
@@ -143,13 +146,20 @@ def _blockers(requirements: list[RequirementResult], catalogue: Catalogue) -> li
         documented = catalogue.requirement(result.id).documented
         if documented is not None and Flag.DOCUMENT_MISSING in result.flags:
             blockers.append(
-                Blocker(requirement=result.id, clause=result.clause, kind=documented.kind, name=documented.name)
+                Blocker(
+                    requirement=result.id,
+                    clause=result.clause,
+                    kind=documented.kind,
+                    name=documented.name,
+                )
             )
     return blockers
 
 
 def _completeness(answers: AnswerFile, questionnaire: Questionnaire) -> Completeness:
-    ratings = [answers.answers[q.id].rating for q in questionnaire.questions() if q.id in answers.answers]
+    ratings = [
+        answers.answers[q.id].rating for q in questionnaire.questions() if q.id in answers.answers
+    ]
     return Completeness(
         questions=len(questionnaire.questions()),
         answered=sum(rating is not None for rating in ratings),

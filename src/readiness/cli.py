@@ -90,7 +90,9 @@ def main_options(
 @app.command()
 @reports_errors
 def clauses(
-    edition: Annotated[Edition, typer.Option(help="2018 clauses, or the 2011 processes mapped to 2018.")] = Edition.E2018,
+    edition: Annotated[
+        Edition, typer.Option(help="2018 clauses, or the 2011 processes mapped to 2018.")
+    ] = Edition.E2018,
     lang: LangOption = Language.EN,
 ) -> None:
     """Show the catalogue of the standard as a tree."""
@@ -124,8 +126,8 @@ def validate(
         console.print(f"[green]ok[/green] {path}: {answered} of {total} questions answered")
     if failed:
         err = _console(stderr=True)
-        for error in failed:
-            err.print(f"[red]error:[/red] {error}", markup=True)
+        for problem in failed:
+            err.print(f"[red]error:[/red] {problem}", markup=True)
         raise typer.Exit(3)
 
 
@@ -143,13 +145,25 @@ def _parse_formats(value: str) -> list[OutputFormat]:
 @app.command()
 @reports_errors
 def assess(
-    file: Annotated[Path, typer.Argument(help="The client's answer file (YAML).", show_default=False)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path("readiness-report"),
+    file: Annotated[
+        Path, typer.Argument(help="The client's answer file (YAML).", show_default=False)
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path(
+        "readiness-report"
+    ),
     formats: Annotated[str, typer.Option("--format", help="Comma-separated: json.")] = "json",
     lang: LangOption = Language.EN,
-    fail_under: Annotated[float | None, typer.Option(min=0, max=100, help="Exit 1 if the overall score is below this.")] = None,
-    date: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Assessment date (default: the answer file's).")] = None,
-    scoring: Annotated[Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")] = None,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(min=0, max=100, help="Exit 1 if the overall score is below this."),
+    ] = None,
+    date: Annotated[
+        dt.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Assessment date (default: the answer file's)."),
+    ] = None,
+    scoring: Annotated[
+        Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
 ) -> None:
     """Score an answer file, print a summary and write the assessment."""
@@ -160,8 +174,9 @@ def assess(
     from readiness.output import prepare_folder, write_atomic
 
     answers = load_answers(file, questionnaire, catalogue)
-    result = run_assessment(answers, catalogue, questionnaire, config,
-                            assessed_on=date.date() if date else None)  # fmt: skip
+    result = run_assessment(
+        answers, catalogue, questionnaire, config, assessed_on=date.date() if date else None
+    )
     folder = prepare_folder(out, [file])
     written = []
     for output in chosen:
@@ -182,7 +197,9 @@ def assess(
 @app.command()
 @reports_errors
 def schema(
-    assessment: Annotated[bool, typer.Option("--assessment", help="Schema of assessment.json instead.")] = False,
+    assessment: Annotated[
+        bool, typer.Option("--assessment", help="Schema of assessment.json instead.")
+    ] = False,
 ) -> None:
     """Print the JSON Schema of the answer file (or of assessment.json)."""
     if assessment:

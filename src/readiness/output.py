@@ -32,7 +32,9 @@ def write_atomic(path: Path, data: str | bytes, *, inputs: Iterable[Path] = ()) 
     if any(target == Path(source).resolve() for source in inputs):
         raise OutputError(f"{path}: refusing to write over an input file")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)

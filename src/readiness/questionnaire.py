@@ -15,8 +15,8 @@ from readiness.models.questionnaire import (
     CapabilityAttribute,
     Figure,
     IndicatorRule,
-    Questionnaire,
     QuestionFile,
+    Questionnaire,
 )
 from readiness.paths import questionnaires_dir
 from readiness.validation import split_messages, validate_document
@@ -101,7 +101,9 @@ def check_questionnaire(questionnaire: Questionnaire, catalogue: Catalogue) -> l
         for question in group.questions:
             for requirement_id in question.covers:
                 if not catalogue.has_requirement(requirement_id):
-                    errors.append(f"question {question.id}: requirement {requirement_id} does not exist")
+                    errors.append(
+                        f"question {question.id}: requirement {requirement_id} does not exist"
+                    )
                 covered.add(requirement_id)
     errors += [
         f"requirement {r.id} is covered by no question"

@@ -27,7 +27,9 @@ def score_text(score: float | None, target: float) -> Text:
     return Text(f"{score:.1f}", style=style)
 
 
-def assessment_summary(assessment: Assessment, catalogue: Catalogue, language: Language) -> RenderableType:
+def assessment_summary(
+    assessment: Assessment, catalogue: Catalogue, language: Language
+) -> RenderableType:
     """Client, verdict with reasons, and a table of areas with scores, levels and findings."""
     words = labels(language)
     verdict = assessment.verdict.verdict
@@ -40,9 +42,15 @@ def assessment_summary(assessment: Assessment, catalogue: Catalogue, language: L
     line.append(words[verdict.value], style=VERDICT_STYLE[verdict])
     reasons = Text("\n".join(f"  • {r.text.get(language)}" for r in assessment.verdict.reasons))
     table = Table(show_lines=False, header_style="bold", expand=False)
-    for column, justify in ((words["area"], "left"), ("", "left"), (words["score"], "right"),
-                            (words["level"], "right"), (words["major"], "right"),
-                            (words["minor"], "right"), (words["observation"], "right")):  # fmt: skip
+    for column, justify in (
+        (words["area"], "left"),
+        ("", "left"),
+        (words["score"], "right"),
+        (words["level"], "right"),
+        (words["major"], "right"),
+        (words["minor"], "right"),
+        (words["observation"], "right"),
+    ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     target = assessment.target_score
     for area in assessment.areas:
@@ -59,13 +67,25 @@ def assessment_summary(assessment: Assessment, catalogue: Catalogue, language: L
     table.add_section()
     for part in assessment.parts:
         title = next(p.title.get(language) for p in catalogue.parts if p.id == part.id)
-        table.add_row(f"{words['part']} {part.id}", title, score_text(part.score, target), "",
-                      _count(part.counts.major, "red"), _count(part.counts.minor, "yellow"),
-                      _count(part.counts.observation, "cyan"))  # fmt: skip
+        table.add_row(
+            f"{words['part']} {part.id}",
+            title,
+            score_text(part.score, target),
+            "",
+            _count(part.counts.major, "red"),
+            _count(part.counts.minor, "yellow"),
+            _count(part.counts.observation, "cyan"),
+        )
     overall = assessment.overall
-    table.add_row(Text(words["overall"], style="bold"), "", score_text(overall.score, target), "",
-                  _count(overall.counts.major, "red"), _count(overall.counts.minor, "yellow"),
-                  _count(overall.counts.observation, "cyan"))  # fmt: skip
+    table.add_row(
+        Text(words["overall"], style="bold"),
+        "",
+        score_text(overall.score, target),
+        "",
+        _count(overall.counts.major, "red"),
+        _count(overall.counts.minor, "yellow"),
+        _count(overall.counts.observation, "cyan"),
+    )
     done = assessment.completeness
     tail = Text(
         f"{words['blockers']}: {len(assessment.blockers)}    "
@@ -86,11 +106,20 @@ def clause_tree(catalogue: Catalogue, language: Language, edition: str) -> Tree:
     nodes: dict[str, Tree] = {}
     for clause in catalogue.clauses:
         parent = nodes.get(clause.parent_id or "", tree)
-        node = parent.add(Text(f"{clause.id} {clause.title.get(language)}", style="bold" if clause.parent_id is None else ""))
+        node = parent.add(
+            Text(
+                f"{clause.id} {clause.title.get(language)}",
+                style="bold" if clause.parent_id is None else "",
+            )
+        )
         nodes[clause.id] = node
-        for requirement in catalogue.requirements_under(clause.id) if not catalogue.children(clause.id) else []:
+        for requirement in (
+            catalogue.requirements_under(clause.id) if not catalogue.children(clause.id) else []
+        ):
             marker = " [doc]" if requirement.documented else ""
-            node.add(Text(f"{requirement.id}{marker} {requirement.text.get(language)}", style="dim"))
+            node.add(
+                Text(f"{requirement.id}{marker} {requirement.text.get(language)}", style="dim")
+            )
     return tree
 
 
@@ -103,5 +132,10 @@ def _areas_tree(catalogue: Catalogue, language: Language) -> Tree:
             mapped = ", ".join(area.clauses + [f"({c})" for c in area.also])
             node = branch.add(f"{area.id} {area.title.get(language)}  [dim]{old} → {mapped}[/dim]")
             for clause_id in [*area.clauses, *area.also]:
-                node.add(Text(f"{clause_id} {catalogue.clause(clause_id).title.get(language)}", style="dim"))
+                node.add(
+                    Text(
+                        f"{clause_id} {catalogue.clause(clause_id).title.get(language)}",
+                        style="dim",
+                    )
+                )
     return tree

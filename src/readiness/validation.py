@@ -53,17 +53,34 @@ def describe(item: Any, location: tuple[Any, ...]) -> str:
     message = str(item["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
-    if kind in {"string_type", "int_type", "int_parsing", "float_parsing", "dict_type",
-                "list_type", "bool_type", "date_from_datetime_parsing", "date_parsing",
-                "literal_error", "greater_than_equal", "less_than_equal", "string_too_long",
-                "too_long", "too_short", "int_from_float", "string_pattern_mismatch"}:
+    if kind in {
+        "string_type",
+        "int_type",
+        "int_parsing",
+        "float_parsing",
+        "dict_type",
+        "list_type",
+        "bool_type",
+        "date_from_datetime_parsing",
+        "date_parsing",
+        "literal_error",
+        "greater_than_equal",
+        "less_than_equal",
+        "string_too_long",
+        "too_long",
+        "too_short",
+        "int_from_float",
+        "string_pattern_mismatch",
+    }:
         return f"{message} (found {_show(item.get('input'))})"
     return message
 
 
 def split_messages(message: str) -> list[str]:
     """A model validator's "a; b; c" as separate problems."""
-    return [part.strip() for part in message.removeprefix("Value error, ").split("; ") if part.strip()]
+    return [
+        part.strip() for part in message.removeprefix("Value error, ").split("; ") if part.strip()
+    ]
 
 
 def _show(value: Any) -> str:

@@ -74,7 +74,9 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     except FileNotFoundError:
         raise InputError(source, [Problem("", "the file does not exist")]) from None
     except PermissionError:
-        raise InputError(source, [Problem("", "the file cannot be read (permission denied)")]) from None
+        raise InputError(
+            source, [Problem("", "the file cannot be read (permission denied)")]
+        ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -100,6 +102,7 @@ class _Frame:
 
 
 _NO_KEY = object()
+_PLAIN_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
 def parse_yaml(text: str, source: str) -> YamlDocument:
@@ -110,7 +113,7 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
     loader = Loader(text)
     try:
         while True:
-            event = loader.get_event()
+            event = loader.get_event()  # type: ignore[no-untyped-call]
             if isinstance(event, yaml.StreamEndEvent):
                 break
             builder.feed(loader, event)
@@ -149,7 +152,7 @@ class _Builder:
         raise InputError(self.source, [Problem(f"line {line}", message)])
 
     def feed(self, loader: yaml.SafeLoader, event: yaml.Event) -> None:
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark else 0
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -164,6 +167,8 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             self.attach(self.scalar(loader, event), line)
         elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            if event.tag not in _PLAIN_COLLECTION_TAGS:
+                self.fail(line, f"unsupported YAML tag {event.tag}")
             if len(self.stack) >= MAX_DEPTH:
                 self.fail(line, f"the document is nested more than {MAX_DEPTH} levels deep")
             container: dict[Any, Any] | list[Any] = (
@@ -178,8 +183,9 @@ class _Builder:
     def scalar(loader: yaml.SafeLoader, event: yaml.ScalarEvent) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        node = yaml.ScalarNode(tag, event.value, style=event.style)
+        node.start_mark = event.start_mark
         return loader.construct_object(node)  # unknown tags raise ConstructorError
 
     def attach(self, value: Any, line: int) -> Path_:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from tests.conftest import mini_answers
+
 from readiness.models.common import FindingClass
 from readiness.scoring.matrix import check_matrix
-from tests.conftest import mini_answers
 
 
 def keys(findings):  # type: ignore[no-untyped-def]
@@ -26,7 +27,9 @@ def test_rows_without_primary_or_backup_and_concentration(mini_catalogue, config
     rows = [{"item": f"Item {n}", "assign": {"Wang": "P", "Li": "b"}} for n in range(4)]
     rows.append({"item": "Orphan", "assign": {"Li": "B"}})
     rows.append({"item": "Shared", "assign": {"Wang": "P", "Zhao": "P"}})
-    answers = mini_answers(roles={"sms_owner": "Wang", "process_owners": {"B.OPS": "Li"}}, matrix=rows)
+    answers = mini_answers(
+        roles={"sms_owner": "Wang", "process_owners": {"B.OPS": "Li"}}, matrix=rows
+    )
     findings = check_matrix(answers, mini_catalogue, config.matrix)
     assert keys(findings) == [
         ("NO-PRIMARY", FindingClass.MINOR),
@@ -35,5 +38,7 @@ def test_rows_without_primary_or_backup_and_concentration(mini_catalogue, config
         ("CONCENTRATION", FindingClass.OBSERVATION),
     ]
     assert findings[0].reason.en == "Work item 'Orphan' has no primary (P)."
-    assert findings[3].reason.en == "Wang is primary for 5 of 6 work items (83 %): a key-person risk."
+    assert (
+        findings[3].reason.en == "Wang is primary for 5 of 6 work items (83 %): a key-person risk."
+    )
     assert "关键人员风险" in findings[3].reason.zh

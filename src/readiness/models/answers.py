@@ -86,6 +86,23 @@ def parse_extent(value: Any) -> Any:
     raise ValueError(f"{value!r} is not one of yes, partly, no")
 
 
+def parse_figure(value: Any) -> Any:
+    """A figure as a number or yes/no; "64 %", " 3 " and "是" are read too."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str):
+        word = " ".join(value.split()).lower().removesuffix("%").strip()
+        if not word:
+            return None
+        if word in EXTENT_WORDS and EXTENT_WORDS[word] is not Extent.PARTLY:
+            return EXTENT_WORDS[word] is Extent.YES
+        try:
+            return float(word.replace(",", ""))
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a number, nor yes or no")
+
+
 def _as_list(value: Any) -> Any:
     if isinstance(value, str):
         return [value] if value.strip() else []
@@ -182,7 +199,9 @@ class AnswerFile(Strict):
         default_factory=dict, max_length=5000
     )
     capability: dict[str, dict[str, AnswerRating]] = Field(default_factory=dict)
-    figures: dict[str, float | bool | None] = Field(default_factory=dict)
+    figures: dict[str, Annotated[float | bool | None, BeforeValidator(parse_figure)]] = Field(
+        default_factory=dict
+    )
     roles: Roles = Field(default_factory=Roles)
     matrix: list[MatrixRow] = Field(default_factory=list, max_length=2000)
 

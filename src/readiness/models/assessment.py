@@ -197,7 +197,7 @@ class Source(Result):
 class Assessment(Result):
     """The complete result of assessing one answer file."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0"] = "1.0"
     tool_version: str
     assessed_on: dt.date | None
     assessor: str | None

@@ -130,7 +130,9 @@ class Catalogue(Strict):
                     errors.append(f"area {area.id}: {clause_id} is not a leaf clause")
             for clause_id in area.clauses:
                 if clause_id in home:
-                    errors.append(f"clause {clause_id}: home of both {home[clause_id]} and {area.id}")
+                    errors.append(
+                        f"clause {clause_id}: home of both {home[clause_id]} and {area.id}"
+                    )
                 home[clause_id] = area.id
         errors += [f"clause {c}: in no area" for c in sorted(leaves - home.keys())]
         if errors:

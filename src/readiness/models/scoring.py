@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from readiness.models.common import Extent, NonEmpty, Strict
 from readiness.models.answers import parse_extent
+from readiness.models.common import Extent, NonEmpty, Strict
 
 Percent = float
 

@@ -39,7 +39,11 @@ def check_indicators(
         fired = value is not None and all(holds(c, value) for c in rule.when)
         results.append(
             IndicatorResult(
-                rule=rule.id, figure=rule.figure, value=value, evaluated=value is not None, fired=fired
+                rule=rule.id,
+                figure=rule.figure,
+                value=value,
+                evaluated=value is not None,
+                fired=fired,
             )
         )
         if fired:

@@ -20,8 +20,15 @@ def check_matrix(answers: AnswerFile, catalogue: Catalogue, rules: MatrixRules) 
     requirements = [r.id for r in catalogue.requirements_under(ROLES_CLAUSE)][:1]
     findings: list[Finding] = []
 
-    def add(key: str, finding: FindingClass, reason_en: str, reason_zh: str,
-            action_en: str, action_zh: str, area: str | None = None) -> None:  # fmt: skip
+    def add(
+        key: str,
+        finding: FindingClass,
+        reason_en: str,
+        reason_zh: str,
+        action_en: str,
+        action_zh: str,
+        area: str | None = None,
+    ) -> None:
         findings.append(
             Finding(
                 id=f"MTX-{len(findings) + 1:02d}-{key}",
@@ -36,54 +43,80 @@ def check_matrix(answers: AnswerFile, catalogue: Catalogue, rules: MatrixRules) 
         )
 
     if not answers.roles.sms_owner:
-        add("SMS-OWNER", FindingClass.MINOR,
+        add(
+            "SMS-OWNER",
+            FindingClass.MINOR,
             "No owner of the service management system is named.",
             "未指定服务管理体系负责人。",
             "Appoint an SMS owner with the authority to run the system and report to top management.",
-            "任命具有相应权限的服务管理体系负责人，并向最高管理者汇报。")  # fmt: skip
+            "任命具有相应权限的服务管理体系负责人，并向最高管理者汇报。",
+        )
     missing = [a for a in catalogue.processes() if not answers.roles.process_owners.get(a.id)]
     if missing:
         names_en = ", ".join(a.title.en for a in missing)
         names_zh = "、".join(a.title.zh for a in missing)
-        add("PROCESS-OWNERS", FindingClass.MINOR,
+        add(
+            "PROCESS-OWNERS",
+            FindingClass.MINOR,
             f"No process owner is named for {len(missing)} processes: {names_en}.",
             f"{len(missing)}个流程未指定流程负责人：{names_zh}。",
             "Name an owner for every process, accountable for its design, performance and improvement.",
-            "为每个流程指定负责人，对流程的设计、绩效和改进负责。")  # fmt: skip
+            "为每个流程指定负责人，对流程的设计、绩效和改进负责。",
+        )
     if not answers.matrix:
-        add("NO-MATRIX", FindingClass.OBSERVATION,
+        add(
+            "NO-MATRIX",
+            FindingClass.OBSERVATION,
             "No role and responsibility matrix was supplied.",
             "未提供岗位职责矩阵。",
             "Draw up a matrix of work items against people and departments, with a primary (P) and a backup (B) for each.",
-            "编制工作事项与人员/部门对照的职责矩阵，每项明确主责（P）和备份（B）。")  # fmt: skip
+            "编制工作事项与人员/部门对照的职责矩阵，每项明确主责（P）和备份（B）。",
+        )
         return findings
     for row in answers.matrix:
         primaries = [who for who, role in row.assign.items() if role == "P"]
         if not primaries:
-            add("NO-PRIMARY", FindingClass.MINOR,
+            add(
+                "NO-PRIMARY",
+                FindingClass.MINOR,
                 f"Work item '{row.item}' has no primary (P).",
                 f"工作事项“{row.item}”没有主责人（P）。",
-                f"Assign one primary for '{row.item}'.", f"为“{row.item}”指定一名主责人。", row.area)  # fmt: skip
+                f"Assign one primary for '{row.item}'.",
+                f"为“{row.item}”指定一名主责人。",
+                row.area,
+            )
         elif len(primaries) > 1:
-            add("SEVERAL-PRIMARIES", FindingClass.OBSERVATION,
+            add(
+                "SEVERAL-PRIMARIES",
+                FindingClass.OBSERVATION,
                 f"Work item '{row.item}' has {len(primaries)} primaries: {', '.join(primaries)}.",
                 f"工作事项“{row.item}”有{len(primaries)}个主责人：{'、'.join(primaries)}。",
                 "Keep one primary per work item so accountability is clear.",
-                "每个工作事项只保留一个主责人，使责任清晰。", row.area)  # fmt: skip
+                "每个工作事项只保留一个主责人，使责任清晰。",
+                row.area,
+            )
         if "B" not in row.assign.values():
-            add("NO-BACKUP", FindingClass.OBSERVATION,
+            add(
+                "NO-BACKUP",
+                FindingClass.OBSERVATION,
                 f"Work item '{row.item}' has no backup (B).",
                 f"工作事项“{row.item}”没有备份人（B）。",
-                f"Assign and train a backup for '{row.item}'.", f"为“{row.item}”指定并培训备份人。", row.area)  # fmt: skip
+                f"Assign and train a backup for '{row.item}'.",
+                f"为“{row.item}”指定并培训备份人。",
+                row.area,
+            )
     load = Counter(who for row in answers.matrix for who, role in row.assign.items() if role == "P")
     total = len(answers.matrix)
     if total >= rules.min_items_for_concentration:
         for who, items in sorted(load.items()):
             if items / total > rules.max_primary_share:
                 share = round(100 * items / total)
-                add("CONCENTRATION", FindingClass.OBSERVATION,
+                add(
+                    "CONCENTRATION",
+                    FindingClass.OBSERVATION,
                     f"{who} is primary for {items} of {total} work items ({share} %): a key-person risk.",
                     f"{who}是{total}个工作事项中{items}个的主责人（{share}%）：存在关键人员风险。",
                     f"Spread the primary roles held by {who} and train backups.",
-                    f"分散{who}承担的主责工作并培训备份人。")  # fmt: skip
+                    f"分散{who}承担的主责工作并培训备份人。",
+                )
     return findings

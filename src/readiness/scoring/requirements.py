@@ -27,16 +27,8 @@ def contribution(
     """One answer's value and score for one requirement, with the caps that applied."""
     if answer is None or answer.rating is None:
         return Contribution(question=question_id, rating=None, value=0.0, score=0.0)
-    details = {
-        "documented": answer.documented,
-        "practised": answer.practised,
-        "evidence": answer.evidence,
-        "notes": answer.notes,
-        "owner": answer.owner,
-        "justification": answer.justification,
-    }
     if answer.rating is Rating.NA:
-        return Contribution(question=question_id, rating=Rating.NA, value=None, score=None, **details)
+        return _described(question_id, answer, None, None, [])
     value = RATING_VALUES[answer.rating]
     score = value
     capped_by: list[CapKind] = []
@@ -48,13 +40,28 @@ def contribution(
         if cap < score:
             score = cap
             capped_by.append("documented")
+    return _described(question_id, answer, value, score, capped_by)
+
+
+def _described(
+    question_id: str,
+    answer: Answer,
+    value: float | None,
+    score: float | None,
+    capped_by: list[CapKind],
+) -> Contribution:
     return Contribution(
         question=question_id,
         rating=answer.rating,
         value=value,
         score=score,
         capped_by=capped_by,
-        **details,
+        documented=answer.documented,
+        practised=answer.practised,
+        evidence=answer.evidence,
+        notes=answer.notes,
+        owner=answer.owner,
+        justification=answer.justification,
     )
 
 
@@ -83,13 +90,24 @@ def score_requirement(
     flags = _flags(parts, requirement)
     if not rated and requirement.na_allowed:
         return RequirementResult(
-            id=requirement.id, clause=requirement.clause, area=area_id,
-            weight=requirement.weight, score=None, finding=FindingClass.NOT_APPLICABLE,
-            flags=[Flag.NA_ACCEPTED], contributions=parts,
-            reasons=[Reason(code="na_accepted", text=text(
-                "Marked not applicable with a justification; the catalogue allows this.",
-                "已标注为不适用并说明理由；目录允许此项不适用。"))],
-        )  # fmt: skip
+            id=requirement.id,
+            clause=requirement.clause,
+            area=area_id,
+            weight=requirement.weight,
+            score=None,
+            finding=FindingClass.NOT_APPLICABLE,
+            flags=[Flag.NA_ACCEPTED],
+            contributions=parts,
+            reasons=[
+                Reason(
+                    code="na_accepted",
+                    text=text(
+                        "Marked not applicable with a justification; the catalogue allows this.",
+                        "已标注为不适用并说明理由；目录允许此项不适用。",
+                    ),
+                )
+            ],
+        )
     score = round(sum(c.score or 0.0 for c in rated) / len(rated), 2) if rated else 0.0
     finding = classify(score, config)
     if requirement.documented is not None and _document_missing(parts, score, config):
@@ -132,43 +150,80 @@ def _document_missing(parts: list[Contribution], score: float, config: ScoringCo
 def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list[Reason]:
     reasons: list[Reason] = []
     if Flag.NA_NOT_ALLOWED in flags:
-        reasons.append(Reason(code="na_not_allowed", text=text(
-            "Marked not applicable, but clauses 4 to 10 cannot be excluded; where another "
-            "party runs this, show how you govern it (8.2.3). Scored as not achieved.",
-            "被标注为不适用，但第4至10章不允许删减；如由其他方实施，需证明对其的管控（8.2.3）。按未实现计分。",
-        )))  # fmt: skip
+        reasons.append(
+            Reason(
+                code="na_not_allowed",
+                text=text(
+                    "Marked not applicable, but clauses 4 to 10 cannot be excluded; where another "
+                    "party runs this, show how you govern it (8.2.3). Scored as not achieved.",
+                    "被标注为不适用，但第4至10章不允许删减；如由其他方实施，需证明对其的管控（8.2.3）。按未实现计分。",
+                ),
+            )
+        )
     elif Flag.UNANSWERED in flags:
-        reasons.append(Reason(code="unanswered", text=text(
-            "No answer was given, so no evidence was offered; scored as not achieved.",
-            "未作回答，视为未提供证据；按未实现计分。",
-        )))  # fmt: skip
+        reasons.append(
+            Reason(
+                code="unanswered",
+                text=text(
+                    "No answer was given, so no evidence was offered; scored as not achieved.",
+                    "未作回答，视为未提供证据；按未实现计分。",
+                ),
+            )
+        )
     else:
         en = [_describe(c, zh=False) for c in parts if c.score is not None]
         zh = [_describe(c, zh=True) for c in parts if c.score is not None]
-        reasons.append(Reason(code="score", text=text(
-            f"{pct(score)} % from {len(en)} answer{'s' if len(en) != 1 else ''}: " + "; ".join(en) + ".",
-            f"根据{len(zh)}个回答得分 {pct(score)}%：" + "；".join(zh) + "。",
-        )))  # fmt: skip
+        reasons.append(
+            Reason(
+                code="score",
+                text=text(
+                    f"{pct(score)} % from {len(en)} answer{'s' if len(en) != 1 else ''}: "
+                    + "; ".join(en)
+                    + ".",
+                    f"根据{len(zh)}个回答得分 {pct(score)}%：" + "；".join(zh) + "。",
+                ),
+            )
+        )
     if Flag.DOCUMENTED_NOT_PRACTISED in flags:
-        reasons.append(Reason(code="documented_not_practised", text=text(
-            "Documented but not practised: the documents describe work that leaves no records.",
-            "有文件未执行：文件描述的工作没有留下记录。")))  # fmt: skip
+        reasons.append(
+            Reason(
+                code="documented_not_practised",
+                text=text(
+                    "Documented but not practised: the documents describe work that leaves no records.",
+                    "有文件未执行：文件描述的工作没有留下记录。",
+                ),
+            )
+        )
     if Flag.PRACTISED_NOT_DOCUMENTED in flags:
-        reasons.append(Reason(code="practised_not_documented", text=text(
-            "Practised but not documented: the work is done, but no document describes it.",
-            "有执行无文件：工作在开展，但没有文件描述。")))  # fmt: skip
+        reasons.append(
+            Reason(
+                code="practised_not_documented",
+                text=text(
+                    "Practised but not documented: the work is done, but no document describes it.",
+                    "有执行无文件：工作在开展，但没有文件描述。",
+                ),
+            )
+        )
     if Flag.DOCUMENT_MISSING in flags:
-        reasons.append(Reason(code="document_missing", text=text(
-            "Required documented information is missing: a stage 1 audit would stop here.",
-            "缺少要求的成文信息：第一阶段审核会在此受阻。")))  # fmt: skip
+        reasons.append(
+            Reason(
+                code="document_missing",
+                text=text(
+                    "Required documented information is missing: a stage 1 audit would stop here.",
+                    "缺少要求的成文信息：第一阶段审核会在此受阻。",
+                ),
+            )
+        )
     return reasons
 
 
 def _describe(part: Contribution, *, zh: bool) -> str:
     rating = part.rating.value if part.rating else "-"
     value = pct(part.value or 0.0)
-    caps = {"practised": ("no records of practice", "缺少实施记录"),
-            "documented": ("not documented", "未形成文件")}  # fmt: skip
+    caps = {
+        "practised": ("no records of practice", "缺少实施记录"),
+        "documented": ("not documented", "未形成文件"),
+    }
     if zh:
         line = f"{part.question} 评为 {rating}（{value}）"
         if part.capped_by:

@@ -35,45 +35,96 @@ def decide(
     score = overall.score or 0.0
     blocking: list[Reason] = []
     if majors:
-        blocking.append(Reason(code="majors", text=text(
-            f"{len(majors)} predicted major nonconformities must be closed before certification.",
-            f"预计有{len(majors)}项严重不符合，须在认证前关闭。")))  # fmt: skip
+        blocking.append(
+            Reason(
+                code="majors",
+                text=text(
+                    f"{len(majors)} predicted major nonconformities must be closed before certification.",
+                    f"预计有{len(majors)}项严重不符合，须在认证前关闭。",
+                ),
+            )
+        )
     if blockers:
-        blocking.append(Reason(code="blockers", text=text(
-            f"{len(blockers)} mandatory documents or records are missing: the stage 1 audit would not pass.",
-            f"缺少{len(blockers)}项强制性文件或记录：第一阶段审核无法通过。")))  # fmt: skip
+        blocking.append(
+            Reason(
+                code="blockers",
+                text=text(
+                    f"{len(blockers)} mandatory documents or records are missing: the stage 1 audit would not pass.",
+                    f"缺少{len(blockers)}项强制性文件或记录：第一阶段审核无法通过。",
+                ),
+            )
+        )
     for area in areas:
         if area.score is not None and area.score < rules.area_floor:
-            blocking.append(Reason(code="area_floor", text=text(
-                f"{area.id} scores {pct(area.score)} %, below the floor of {pct(rules.area_floor)} %: "
-                "one weak process blocks certification whatever the average.",
-                f"{area.id} 得分 {pct(area.score)}%，低于底线 {pct(rules.area_floor)}%："
-                "任何一个薄弱流程都会阻碍认证，无论平均分多高。")))  # fmt: skip
+            blocking.append(
+                Reason(
+                    code="area_floor",
+                    text=text(
+                        f"{area.id} scores {pct(area.score)} %, below the floor of {pct(rules.area_floor)} %: "
+                        "one weak process blocks certification whatever the average.",
+                        f"{area.id} 得分 {pct(area.score)}%，低于底线 {pct(rules.area_floor)}%："
+                        "任何一个薄弱流程都会阻碍认证，无论平均分多高。",
+                    ),
+                )
+            )
     if score < rules.overall_minimum:
-        blocking.append(Reason(code="overall_minimum", text=text(
-            f"The overall score of {pct(score)} % is below the minimum of {pct(rules.overall_minimum)} %.",
-            f"总分 {pct(score)}% 低于最低要求 {pct(rules.overall_minimum)}%。")))  # fmt: skip
+        blocking.append(
+            Reason(
+                code="overall_minimum",
+                text=text(
+                    f"The overall score of {pct(score)} % is below the minimum of {pct(rules.overall_minimum)} %.",
+                    f"总分 {pct(score)}% 低于最低要求 {pct(rules.overall_minimum)}%。",
+                ),
+            )
+        )
     if len(minors) > rules.max_minor_findings:
-        blocking.append(Reason(code="too_many_minors", text=text(
-            f"{len(minors)} minor nonconformities (more than {rules.max_minor_findings}) "
-            "would read as a systemic failure.",
-            f"{len(minors)}项一般不符合（超过{rules.max_minor_findings}项）会被视为系统性失效。")))  # fmt: skip
+        blocking.append(
+            Reason(
+                code="too_many_minors",
+                text=text(
+                    f"{len(minors)} minor nonconformities (more than {rules.max_minor_findings}) "
+                    "would read as a systemic failure.",
+                    f"{len(minors)}项一般不符合（超过{rules.max_minor_findings}项）会被视为系统性失效。",
+                ),
+            )
+        )
     for finding in stage2_blocked:
         blocking.append(Reason(code="stage2_blocked", text=finding.reason))
     if blocking:
         return VerdictResult(verdict=Verdict.NOT_READY, reasons=blocking)
     fixes: list[Reason] = []
     if minors:
-        fixes.append(Reason(code="minors", text=text(
-            f"{len(minors)} minor nonconformities need corrective-action plans the auditor accepts.",
-            f"{len(minors)}项一般不符合需要提交审核员认可的纠正措施计划。")))  # fmt: skip
+        fixes.append(
+            Reason(
+                code="minors",
+                text=text(
+                    f"{len(minors)} minor nonconformities need corrective-action plans the auditor accepts.",
+                    f"{len(minors)}项一般不符合需要提交审核员认可的纠正措施计划。",
+                ),
+            )
+        )
     if score < rules.overall_ready:
-        fixes.append(Reason(code="overall_ready", text=text(
-            f"The overall score of {pct(score)} % is below the {pct(rules.overall_ready)} % of a ready system.",
-            f"总分 {pct(score)}% 低于就绪体系应达到的 {pct(rules.overall_ready)}%。")))  # fmt: skip
+        fixes.append(
+            Reason(
+                code="overall_ready",
+                text=text(
+                    f"The overall score of {pct(score)} % is below the {pct(rules.overall_ready)} % of a ready system.",
+                    f"总分 {pct(score)}% 低于就绪体系应达到的 {pct(rules.overall_ready)}%。",
+                ),
+            )
+        )
     if fixes:
         return VerdictResult(verdict=Verdict.READY_AFTER_MINOR_FIXES, reasons=fixes)
-    return VerdictResult(verdict=Verdict.READY, reasons=[Reason(code="ready", text=text(
-        f"No major or minor nonconformity is predicted, every area is above the floor and the "
-        f"overall score is {pct(score)} %.",
-        f"预计无严重或一般不符合，所有领域均高于底线，总分为 {pct(score)}%。"))])  # fmt: skip
+    return VerdictResult(
+        verdict=Verdict.READY,
+        reasons=[
+            Reason(
+                code="ready",
+                text=text(
+                    f"No major or minor nonconformity is predicted, every area is above the floor and the "
+                    f"overall score is {pct(score)} %.",
+                    f"预计无严重或一般不符合，所有领域均高于底线，总分为 {pct(score)}%。",
+                ),
+            )
+        ],
+    )

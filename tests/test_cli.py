@@ -1,0 +1,172 @@
+"""The command line: exit codes, printed summaries, written files, clean errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tests.conftest import EXAMPLE, full_answers
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from readiness import __version__
+from readiness.cli import OUTPUT_FILES, OutputFormat, app
+
+runner = CliRunner()
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "160"})
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.output == f"readiness {__version__}\n"
+
+
+def test_every_command_has_help() -> None:
+    group = get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help, name
+        assert invoke(name, "--help").exit_code == 0
+
+
+def test_every_format_maps_to_a_file() -> None:
+    assert set(OUTPUT_FILES) == set(OutputFormat)
+
+
+def test_clauses_tree_in_both_editions_and_languages() -> None:
+    result = invoke("clauses")
+    assert result.exit_code == 0
+    assert "8.5.1.3 Change management activities" in result.output
+    assert "R-8.3.3-01" in result.output
+    result = invoke("clauses", "--edition", "2011", "--lang", "zh")
+    assert result.exit_code == 0
+    assert "B.CHG 变更管理" in result.output
+    assert "2011 9.2 → 8.5.1.1, 8.5.1.2, 8.5.1.3" in result.output
+
+
+def test_assess_the_example(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke("assess", str(EXAMPLE), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "assessment.json").read_text(encoding="utf-8"))
+    assert data["schema_version"] == "1.0"
+    assert data["client"]["name"] in result.output
+    assert "B.CHG" in result.output and "Verdict:" in result.output
+    assert f"{data['overall']['score']:.1f}" in result.output
+    assert len(data["areas"]) == 29
+    assert data["verdict"]["verdict"] in {"ready", "ready_after_minor_fixes", "not_ready"}
+
+
+def test_assess_is_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert invoke("assess", str(EXAMPLE), "-o", str(first), "-q").exit_code == 0
+    assert invoke("assess", str(EXAMPLE), "-o", str(second), "-q").exit_code == 0
+    assert (first / "assessment.json").read_bytes() == (second / "assessment.json").read_bytes()
+
+
+def test_assess_in_chinese(tmp_path: Path) -> None:
+    result = invoke("assess", str(EXAMPLE), "-o", str(tmp_path), "--lang", "zh")
+    assert result.exit_code == 0
+    assert "结论" in result.output and "变更管理" in result.output
+
+
+def test_fail_under_exits_1(tmp_path: Path) -> None:
+    result = invoke("assess", str(EXAMPLE), "-o", str(tmp_path), "-q", "--fail-under", "99")
+    assert result.exit_code == 1
+    assert (tmp_path / "assessment.json").exists()
+    assert (
+        invoke("assess", str(EXAMPLE), "-o", str(tmp_path), "-q", "--fail-under", "1").exit_code
+        == 0
+    )
+
+
+def test_date_option_overrides_the_file(tmp_path: Path) -> None:
+    assert (
+        invoke("assess", str(EXAMPLE), "-o", str(tmp_path), "-q", "--date", "2027-01-31").exit_code
+        == 0
+    )
+    data = json.loads((tmp_path / "assessment.json").read_text(encoding="utf-8"))
+    assert data["assessed_on"] == "2027-01-31"
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert invoke("assess", str(EXAMPLE), "--format", "pdf", "-o", str(tmp_path)).exit_code == 2
+    assert invoke("assess").exit_code == 2
+    assert invoke("nonsense").exit_code == 2
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = invoke("assess", str(EXAMPLE), "-o", str(blocker))
+    assert result.exit_code == 2
+    assert "the output folder is a file" in result.output
+
+
+def test_bad_input_exits_3_without_traceback(
+    write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_yaml(
+        "questionnaire: readiness-iso20000-2018\nquestionnaire_version: '1.0'\n"
+        "client: {name: A}\nanswers:\n  B.SLM.01: mostly\n"
+    )
+    out = tmp_path / "never"
+    result = invoke("assess", str(path), "-o", str(out))
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+    assert f"{path}: line 5, answers → B.SLM.01 → rating: 'mostly' is not a rating" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "the file is empty"),
+        ("a: [1\n", "YAML syntax error"),
+        ("- 1\n", "this is not an answer file"),
+        (
+            "questionnaire: readiness-iso20000-2018\nquestionnaire_version: '1.0'\nclient: {name: A}\n"
+            "answers: {B.SLM.01: {rating: NA}}\n",
+            "NA needs a justification",
+        ),
+    ],
+)
+def test_validate_reports_problems(
+    write_yaml: Callable[..., Path], content: str, expected: str
+) -> None:
+    path = write_yaml(content)
+    result = invoke("validate", str(path))
+    assert result.exit_code == 3
+    assert expected in result.output
+    assert "Traceback" not in result.output
+
+
+def test_validate_good_files(write_yaml: Callable[..., Path], questionnaire) -> None:
+    path = write_yaml(full_answers(questionnaire))
+    result = invoke("validate", str(path), str(EXAMPLE))
+    assert result.exit_code == 0
+    total = len(questionnaire.questions())
+    assert f"ok {path}: {total} of {total} questions answered" in result.output
+    result = invoke("validate", str(path), str(path.parent / "missing.yaml"))
+    assert result.exit_code == 3
+    assert "missing.yaml: the file does not exist" in result.output
+
+
+def test_refuses_to_write_over_its_input(write_yaml: Callable[..., Path], questionnaire) -> None:
+    path = write_yaml(full_answers(questionnaire), name="assessment.json")
+    before = path.read_bytes()
+    result = invoke("assess", str(path), "-o", str(path.parent))
+    assert result.exit_code == 2
+    assert "refusing to write over an input file" in result.output
+    assert path.read_bytes() == before
+
+
+def test_schema_commands() -> None:
+    answers = json.loads(invoke("schema").output)
+    assert answers["title"] == "readiness answer file"
+    assert {"questionnaire", "client", "answers"} <= set(answers["properties"])
+    assessment = json.loads(invoke("schema", "--assessment").output)
+    assert assessment["properties"]["schema_version"]["const"] == "1.0"
+    assert "verdict" in assessment["required"]
