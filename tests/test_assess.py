@@ -97,7 +97,10 @@ def test_a_weak_process_blocks_a_high_average(mini_catalogue, mini_questionnaire
     assert next(a for a in result.areas if a.id == "B.OPS").score == 32.5
     assert result.verdict.verdict is Verdict.NOT_READY
     assert "area_floor" in {r.code for r in result.verdict.reasons}
-    assert "one weak process blocks certification" in result.verdict.reasons[0].text.en
+    assert result.verdict.reasons[0].text.en == (
+        "1 area scores below the floor of 50 % (B.OPS 32.5 %): one weak process blocks "
+        "certification whatever the average."
+    )
 
 
 def test_missing_document_is_a_stage_one_blocker(

@@ -58,8 +58,9 @@ def assess(
     ]
     by_id = {result.id: result for result in requirements}
     areas = [_area(area.id, catalogue, questionnaire, answers, by_id) for area in catalogue.areas]
+    part_of = catalogue.index.part_of_requirement
     parts = [
-        roll_up(part.id, [r for r in requirements if catalogue.area(r.area).part == part.id])
+        roll_up(part.id, [r for r in requirements if part_of[r.id] == part.id])
         for part in catalogue.parts
     ]
     clauses = [
@@ -120,7 +121,9 @@ def _area(
         level = capability(
             questionnaire.capability, group.score, answers.capability.get(area_id, {})
         )
-    return AreaResult(**group.model_dump(), part=area.part, process=area.process, capability=level)
+    return AreaResult.model_construct(
+        **dict(group), part=area.part, process=area.process, capability=level
+    )
 
 
 def _requirement_findings(requirements: list[RequirementResult]) -> list[Finding]:

@@ -18,7 +18,7 @@ import typer
 
 from readiness import __version__
 from readiness.errors import ReadinessError
-from readiness.models.common import Language
+from readiness.language import Language
 
 app = typer.Typer(
     name="readiness",

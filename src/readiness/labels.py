@@ -6,7 +6,7 @@ from functools import cache
 
 from pydantic import RootModel
 
-from readiness.models.common import Language
+from readiness.language import Language
 from readiness.paths import templates_dir
 from readiness.validation import validate_document
 from readiness.yamlsource import load_yaml_file

@@ -8,9 +8,9 @@ from rich.text import Text
 from rich.tree import Tree
 
 from readiness.labels import labels
+from readiness.language import Language
 from readiness.models.assessment import Assessment, Verdict
 from readiness.models.catalogue import Catalogue
-from readiness.models.common import Language
 
 VERDICT_STYLE = {
     Verdict.READY: "bold green",

@@ -147,12 +147,19 @@ class _Builder:
         self.problems: list[Problem] = []
         self.documents = 0
         self.nodes = 0
+        self.scalars: dict[tuple[Any, ...], Any] = {}
 
     def fail(self, line: int, message: str) -> None:
         raise InputError(self.source, [Problem(f"line {line}", message)])
 
     def feed(self, loader: yaml.SafeLoader, event: yaml.Event) -> None:
         line = event.start_mark.line + 1 if event.start_mark else 0
+        if isinstance(event, yaml.ScalarEvent):
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self.fail(line, f"the document has more than {MAX_NODES:,} values")
+            self.attach(self.scalar(loader, event), line)
+            return
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -160,13 +167,10 @@ class _Builder:
             return
         if isinstance(event, yaml.AliasEvent):
             self.fail(line, "YAML aliases (*name) are not accepted; write the value out in full")
-        if isinstance(event, yaml.ScalarEvent | yaml.SequenceStartEvent | yaml.MappingStartEvent):
+        if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             self.nodes += 1
             if self.nodes > MAX_NODES:
                 self.fail(line, f"the document has more than {MAX_NODES:,} values")
-        if isinstance(event, yaml.ScalarEvent):
-            self.attach(self.scalar(loader, event), line)
-        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             if event.tag not in _PLAIN_COLLECTION_TAGS:
                 self.fail(line, f"unsupported YAML tag {event.tag}")
             if len(self.stack) >= MAX_DEPTH:
@@ -179,14 +183,20 @@ class _Builder:
         elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
             self.stack.pop()
 
-    @staticmethod
-    def scalar(loader: yaml.SafeLoader, event: yaml.ScalarEvent) -> Any:
+    def scalar(self, loader: yaml.SafeLoader, event: yaml.ScalarEvent) -> Any:
+        # Answer files repeat a few values ("L", "yes", owners' names) thousands of times;
+        # scalars are immutable, so each distinct one is constructed once per document.
+        key = (event.tag, event.value, event.implicit, event.style)
+        if key in self.scalars:
+            return self.scalars[key]
         tag = event.tag
         if tag is None or tag == "!":
             tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         node = yaml.ScalarNode(tag, event.value, style=event.style)
         node.start_mark = event.start_mark
-        return loader.construct_object(node)  # unknown tags raise ConstructorError
+        value = loader.construct_object(node)  # unknown tags raise ConstructorError
+        self.scalars[key] = value
+        return value
 
     def attach(self, value: Any, line: int) -> Path_:
         if not self.stack:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, model_validator
 
 from readiness.models.common import LocalText, NonEmpty, Strict
 
@@ -78,6 +80,19 @@ class Area(Strict):
     process: bool = Field(default=False, description="one of the 13 processes (capability)")
 
 
+@dataclass(frozen=True)
+class CatalogueIndex:
+    """Lookup tables over a catalogue."""
+
+    clause: dict[str, Clause]
+    requirement: dict[str, Requirement]
+    area: dict[str, Area]
+    children: dict[str, list[str]]
+    under: dict[str, list[Requirement]]
+    home: dict[str, str]
+    part_of_requirement: dict[str, str]
+
+
 class Catalogue(Strict):
     """ISO/IEC 20000-1:2018 as data, with the questionnaire's areas over it."""
 
@@ -89,13 +104,6 @@ class Catalogue(Strict):
     requirements: list[Requirement]
     parts: list[Part]
     areas: list[Area]
-
-    _clause: dict[str, Clause] = PrivateAttr(default_factory=dict)
-    _requirement: dict[str, Requirement] = PrivateAttr(default_factory=dict)
-    _area: dict[str, Area] = PrivateAttr(default_factory=dict)
-    _children: dict[str, list[str]] = PrivateAttr(default_factory=dict)
-    _by_clause: dict[str, list[Requirement]] = PrivateAttr(default_factory=dict)
-    _home: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _check_references(self) -> Catalogue:
@@ -137,43 +145,60 @@ class Catalogue(Strict):
         errors += [f"clause {c}: in no area" for c in sorted(leaves - home.keys())]
         if errors:
             raise ValueError("; ".join(errors))
-        self._index(children, home)
         return self
 
-    def _index(self, children: dict[str, list[str]], home: dict[str, str]) -> None:
-        self._clause = {c.id: c for c in self.clauses}
-        self._requirement = {r.id: r for r in self.requirements}
-        self._area = {a.id: a for a in self.areas}
-        self._children = dict(children)
-        self._home = home
+    @cached_property
+    def index(self) -> CatalogueIndex:
+        """Lookup tables, built on first use (plain dicts: scoring reads them a lot)."""
+        children: dict[str, list[str]] = defaultdict(list)
+        for clause in self.clauses:
+            if clause.parent_id is not None:
+                children[clause.parent_id].append(clause.id)
         by_clause: dict[str, list[Requirement]] = defaultdict(list)
         for requirement in self.requirements:
             by_clause[requirement.clause].append(requirement)
-        self._by_clause = dict(by_clause)
+        under: dict[str, list[Requirement]] = {}
+        for clause in reversed(self.clauses):  # children come after their parent
+            found = list(by_clause.get(clause.id, []))
+            for child in children.get(clause.id, []):
+                found += under[child]
+            under[clause.id] = found
+        home = {clause_id: area.id for area in self.areas for clause_id in area.clauses}
+        return CatalogueIndex(
+            clause={c.id: c for c in self.clauses},
+            requirement={r.id: r for r in self.requirements},
+            area={a.id: a for a in self.areas},
+            children=dict(children),
+            under=under,
+            home=home,
+            part_of_requirement={
+                r.id: _part(home, self.areas, r.clause) for r in self.requirements
+            },
+        )
 
     def clause(self, clause_id: str) -> Clause:
         """The clause with this number."""
-        return self._clause[clause_id]
+        return self.index.clause[clause_id]
 
     def requirement(self, requirement_id: str) -> Requirement:
         """The requirement with this id."""
-        return self._requirement[requirement_id]
+        return self.index.requirement[requirement_id]
 
     def has_requirement(self, requirement_id: str) -> bool:
         """Whether the catalogue holds this requirement id."""
-        return requirement_id in self._requirement
+        return requirement_id in self.index.requirement
 
     def area(self, area_id: str) -> Area:
         """The area with this id."""
-        return self._area[area_id]
+        return self.index.area[area_id]
 
     def has_area(self, area_id: str) -> bool:
         """Whether the catalogue holds this area id."""
-        return area_id in self._area
+        return area_id in self.index.area
 
     def children(self, clause_id: str) -> list[str]:
         """Direct sub-clauses, in catalogue order."""
-        return self._children.get(clause_id, [])
+        return self.index.children.get(clause_id, [])
 
     def top_clauses(self) -> list[Clause]:
         """Clauses 4 to 10."""
@@ -181,24 +206,26 @@ class Catalogue(Strict):
 
     def requirements_under(self, clause_id: str) -> list[Requirement]:
         """Requirements of a clause and all of its sub-clauses."""
-        found = list(self._by_clause.get(clause_id, []))
-        for child in self.children(clause_id):
-            found += self.requirements_under(child)
-        return found
+        return self.index.under[clause_id]
 
     def home_area(self, clause_id: str) -> Area:
         """The area a leaf clause is answered in."""
-        return self._area[self._home[clause_id]]
+        return self.index.area[self.index.home[clause_id]]
 
     def area_requirements(self, area_id: str, *, include_also: bool = True) -> list[Requirement]:
         """Requirements an area is scored on: its own clauses, and ``also`` clauses if asked."""
-        area = self._area[area_id]
+        area = self.index.area[area_id]
         clause_ids = [*area.clauses, *area.also] if include_also else area.clauses
-        return [r for c in clause_ids for r in self._by_clause.get(c, [])]
+        return [r for c in clause_ids for r in self.index.under[c]]
 
     def processes(self) -> list[Area]:
         """The 13 service management processes of Part B."""
         return [a for a in self.areas if a.process]
+
+
+def _part(home: dict[str, str], areas: list[Area], clause_id: str) -> str:
+    area_id = home[clause_id]
+    return next(area.part for area in areas if area.id == area_id)
 
 
 def _duplicates(kind: str, ids: list[str]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Types shared by every model: languages, bilingual text, the rating scale."""
+"""Types shared by every model: bilingual text, the rating scale, finding classes."""
 
 from __future__ import annotations
 
@@ -7,13 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-
-class Language(StrEnum):
-    """Languages of every text we ship and render."""
-
-    EN = "en"
-    ZH = "zh"
-
+from readiness.language import Language
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, model_validator
 
 from readiness.models.catalogue import AREA_ID, REQUIREMENT_ID
 from readiness.models.common import FindingClass, LocalText, NonEmpty, Strict
@@ -109,6 +111,15 @@ class BusinessCategory(Strict):
     name: LocalText
 
 
+@dataclass(frozen=True)
+class QuestionnaireIndex:
+    """Lookup tables over a question bank."""
+
+    question: dict[str, Question]
+    figure: dict[str, Figure]
+    covering: dict[str, tuple[str, ...]]
+
+
 class Questionnaire(Strict):
     """The whole question bank, assembled from the files of one questionnaire folder."""
 
@@ -121,10 +132,6 @@ class Questionnaire(Strict):
     figures: list[Figure]
     rules: list[IndicatorRule]
     business_categories: list[BusinessCategory]
-
-    _question: dict[str, Question] = PrivateAttr(default_factory=dict)
-    _figure: dict[str, Figure] = PrivateAttr(default_factory=dict)
-    _covering: dict[str, tuple[str, ...]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _check_ids(self) -> Questionnaire:
@@ -154,38 +161,45 @@ class Questionnaire(Strict):
             errors.append("capability attributes must be unique and include PA1.1")
         if errors:
             raise ValueError("; ".join(errors))
-        self._question = {q.id: q for q in questions}
-        self._figure = {f.id: f for f in self.figures}
+        return self
+
+    @cached_property
+    def index(self) -> QuestionnaireIndex:
+        """Lookup tables, built on first use."""
+        questions = [q for group in self.areas for q in group.questions]
         covering: dict[str, list[str]] = {}
         for question in questions:
             for requirement_id in question.covers:
                 covering.setdefault(requirement_id, []).append(question.id)
-        self._covering = {key: tuple(value) for key, value in covering.items()}
-        return self
+        return QuestionnaireIndex(
+            question={q.id: q for q in questions},
+            figure={f.id: f for f in self.figures},
+            covering={key: tuple(value) for key, value in covering.items()},
+        )
 
     def covering(self, requirement_id: str) -> tuple[str, ...]:
         """Ids of the questions that cover a requirement, in questionnaire order."""
-        return self._covering.get(requirement_id, ())
+        return self.index.covering.get(requirement_id, ())
 
     def questions(self) -> list[Question]:
         """Every question, in questionnaire order."""
-        return list(self._question.values())
+        return list(self.index.question.values())
 
     def question(self, question_id: str) -> Question:
         """The question with this id."""
-        return self._question[question_id]
+        return self.index.question[question_id]
 
     def has_question(self, question_id: str) -> bool:
         """Whether the bank holds this question id."""
-        return question_id in self._question
+        return question_id in self.index.question
 
     def figure(self, figure_id: str) -> Figure:
         """The figure with this id."""
-        return self._figure[figure_id]
+        return self.index.figure[figure_id]
 
     def has_figure(self, figure_id: str) -> bool:
         """Whether the bank asks for this figure."""
-        return figure_id in self._figure
+        return figure_id in self.index.figure
 
     def asked_attributes(self) -> list[CapabilityAttribute]:
         """Capability attributes the client rates (PA 1.1 is derived)."""

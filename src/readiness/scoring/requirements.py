@@ -26,7 +26,9 @@ def contribution(
 ) -> Contribution:
     """One answer's value and score for one requirement, with the caps that applied."""
     if answer is None or answer.rating is None:
-        return Contribution(question=question_id, rating=None, value=0.0, score=0.0)
+        return Contribution.model_construct(
+            question=question_id, rating=None, value=0.0, score=0.0, capped_by=[], evidence=[]
+        )
     if answer.rating is Rating.NA:
         return _described(question_id, answer, None, None, [])
     value = RATING_VALUES[answer.rating]
@@ -50,7 +52,7 @@ def _described(
     score: float | None,
     capped_by: list[CapKind],
 ) -> Contribution:
-    return Contribution(
+    return Contribution.model_construct(
         question=question_id,
         rating=answer.rating,
         value=value,
@@ -89,7 +91,7 @@ def score_requirement(
     rated = [c for c in parts if c.score is not None]
     flags = _flags(parts, requirement)
     if not rated and requirement.na_allowed:
-        return RequirementResult(
+        return RequirementResult.model_construct(
             id=requirement.id,
             clause=requirement.clause,
             area=area_id,
@@ -112,7 +114,7 @@ def score_requirement(
     finding = classify(score, config)
     if requirement.documented is not None and _document_missing(parts, score, config):
         flags.append(Flag.DOCUMENT_MISSING)
-    return RequirementResult(
+    return RequirementResult.model_construct(
         id=requirement.id,
         clause=requirement.clause,
         area=area_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from readiness.models.assessment import Counts, RequirementResult, ScoreGroup
@@ -10,11 +11,14 @@ from readiness.models.common import FindingClass
 
 def count(results: Iterable[RequirementResult]) -> Counts:
     """Requirements by predicted finding class."""
-    counts = Counts()
-    for result in results:
-        field = result.finding.value
-        setattr(counts, field, getattr(counts, field) + 1)
-    return counts
+    tally = Counter(result.finding.value for result in results)
+    return Counts.model_construct(
+        major=tally["major"],
+        minor=tally["minor"],
+        observation=tally["observation"],
+        conforming=tally["conforming"],
+        not_applicable=tally["not_applicable"],
+    )
 
 
 def roll_up(group_id: str, results: list[RequirementResult]) -> ScoreGroup:
@@ -26,7 +30,7 @@ def roll_up(group_id: str, results: list[RequirementResult]) -> ScoreGroup:
     scored = [r for r in results if r.score is not None]
     weight = sum(r.weight for r in scored)
     score = round(sum(r.weight * (r.score or 0.0) for r in scored) / weight, 1) if weight else None
-    return ScoreGroup(
+    return ScoreGroup.model_construct(
         id=group_id,
         score=score,
         weight=weight,

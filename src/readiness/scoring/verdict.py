@@ -54,19 +54,26 @@ def decide(
                 ),
             )
         )
-    for area in areas:
-        if area.score is not None and area.score < rules.area_floor:
-            blocking.append(
-                Reason(
-                    code="area_floor",
-                    text=text(
-                        f"{area.id} scores {pct(area.score)} %, below the floor of {pct(rules.area_floor)} %: "
-                        "one weak process blocks certification whatever the average.",
-                        f"{area.id} 得分 {pct(area.score)}%，低于底线 {pct(rules.area_floor)}%："
-                        "任何一个薄弱流程都会阻碍认证，无论平均分多高。",
-                    ),
-                )
+    weak = sorted(
+        (a for a in areas if a.score is not None and a.score < rules.area_floor),
+        key=lambda a: (a.score, a.id),
+    )
+    if weak:
+        listed = ", ".join(f"{a.id} {pct(a.score or 0.0)} %" for a in weak)
+        listed_zh = "、".join(f"{a.id} {pct(a.score or 0.0)}%" for a in weak)
+        floor = pct(rules.area_floor)
+        blocking.append(
+            Reason(
+                code="area_floor",
+                text=text(
+                    f"{len(weak)} {'area scores' if len(weak) == 1 else 'areas score'} below the "
+                    f"floor of {floor} % ({listed}): one weak process blocks certification "
+                    "whatever the average.",
+                    f"{len(weak)}个领域低于底线 {floor}%（{listed_zh}）：任何一个薄弱流程都会阻碍认证，"
+                    "无论平均分多高。",
+                ),
             )
+        )
     if score < rules.overall_minimum:
         blocking.append(
             Reason(

@@ -1,0 +1,163 @@
+"""Speed of readiness, reported as ratios against baselines measured in the same run.
+
+    python bench/bench.py [--repeat 7] [--sizes 1000,10000] [--workers 2]
+
+- start-up: `readiness --version` against `python -c "import typer"`;
+- one assessment: `readiness assess` of the shipped example against
+  `python -c "import typer, pydantic, yaml"`;
+- many files: time to read and score N synthetic answer files (YAML text in memory, parsed
+  and assessed as the CLI does), for each N, to show the time grows linearly.
+Medians of repeated runs; nothing here is asserted, the numbers are for reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "questionnaires" / "examples" / "acme-cloud-services.yaml"
+
+
+def median_seconds(command: list[str], repeat: int) -> float:
+    """Median wall time of running ``command`` ``repeat`` times (after one warm-up run)."""
+    subprocess.run(command, check=True, capture_output=True)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def synthetic_texts(count: int, seed: int = 20) -> list[str]:
+    """``count`` distinct answer files as YAML text, with random ratings and evidence facts."""
+    from readiness.catalogue import load_catalogue
+    from readiness.questionnaire import load_questionnaire
+
+    questionnaire = load_questionnaire(load_catalogue())
+    rng = random.Random(seed)
+    texts = []
+    for index in range(count):
+        answers = {
+            q.id: {
+                "rating": rng.choice("NPLF"),
+                "documented": rng.choice(["yes", "partly", "no"]),
+                "practised": rng.choice(["yes", "partly", "no"]),
+                "evidence": [f"DOC-{rng.randint(1, 999):03d}"],
+                "owner": rng.choice(["Li Wei", "Zhang Min", "Wang Fang"]),
+            }
+            for q in questionnaire.questions()
+            if rng.random() < 0.95
+        }
+        data = {
+            "questionnaire": questionnaire.id,
+            "questionnaire_version": questionnaire.version,
+            "client": {"name": f"Client {index}", "personnel_in_scope": rng.randint(5, 500)},
+            "answers": answers,
+            "figures": {
+                "emergency_change_share": rng.randint(0, 90),
+                "trial_run_months": rng.randint(0, 6),
+            },
+        }
+        texts.append(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    return texts
+
+
+def score_texts(texts: list[str]) -> int:
+    """Parse, check and assess each text as `readiness assess` does; return the count."""
+    from readiness.answers import parse_answers
+    from readiness.assess import assess
+    from readiness.catalogue import load_catalogue, load_scoring
+    from readiness.questionnaire import load_questionnaire
+
+    catalogue = load_catalogue()
+    questionnaire = load_questionnaire(catalogue)
+    config = load_scoring()
+    for number, text in enumerate(texts):
+        answers = parse_answers(text, f"client-{number}.yaml", questionnaire, catalogue)
+        assess(answers, catalogue, questionnaire, config).model_dump_json()
+    return len(texts)
+
+
+def time_many(count: int, pool_texts: list[str], workers: int) -> float:
+    """Seconds to score ``count`` files (cycling through the distinct texts) on ``workers``."""
+    texts = [pool_texts[i % len(pool_texts)] for i in range(count)]
+    chunks = [texts[i::workers] for i in range(workers)]
+    start = time.perf_counter()
+    if workers == 1:
+        score_texts(texts)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            assert sum(pool.map(score_texts, chunks)) == count
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--workers", type=int, default=2)
+    options = parser.parse_args()
+    readiness = shutil.which("readiness") or "readiness"
+    python = sys.executable
+    rows: list[tuple[str, str, str]] = []
+
+    typer_only = median_seconds([python, "-c", "import typer"], options.repeat)
+    version = median_seconds([readiness, "--version"], options.repeat)
+    rows.append(
+        (
+            "readiness --version",
+            f"{version * 1000:.0f} ms",
+            f"{version / typer_only:.2f}x import typer ({typer_only * 1000:.0f} ms)",
+        )
+    )
+
+    imports = median_seconds([python, "-c", "import typer, pydantic, yaml"], options.repeat)
+    with tempfile.TemporaryDirectory() as out:
+        one = median_seconds(
+            [readiness, "assess", str(EXAMPLE), "--out", out, "--quiet"], options.repeat
+        )
+    rows.append(
+        (
+            "readiness assess example",
+            f"{one * 1000:.0f} ms",
+            f"{one / imports:.2f}x import typer, pydantic, yaml ({imports * 1000:.0f} ms)",
+        )
+    )
+
+    distinct = synthetic_texts(50)
+    sizes = [int(size) for size in options.sizes.split(",")]
+    timings = {size: time_many(size, distinct, options.workers) for size in sizes}
+    for size, seconds in timings.items():
+        per = seconds / size * 1000
+        ratio = (
+            f"{seconds / timings[sizes[0]]:.2f}x the {sizes[0]:,} run" if size != sizes[0] else ""
+        )
+        rows.append(
+            (
+                f"score {size:,} files ({options.workers} workers)",
+                f"{seconds:.1f} s ({per:.1f} ms/file)",
+                ratio,
+            )
+        )
+
+    width = max(len(row[0]) for row in rows)
+    for name, value, ratio in rows:
+        print(f"{name:<{width}}  {value:>22}  {ratio}")
+
+
+if __name__ == "__main__":
+    main()
