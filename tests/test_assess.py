@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import mini_answers
-
 from readiness.assess import assess
 from readiness.models.assessment import FindingSource, Verdict
 from readiness.models.common import FindingClass
+from tests.conftest import mini_answers
 
 GOOD = {"rating": "F", "documented": "yes", "practised": "yes"}
 ROLES = {"sms_owner": "Li Wei", "process_owners": {"B.OPS": "Zhang Min"}}

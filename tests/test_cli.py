@@ -7,12 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLE, full_answers
 from typer.main import get_command
 from typer.testing import CliRunner
 
 from readiness import __version__
 from readiness.cli import OUTPUT_FILES, OutputFormat, app
+from tests.conftest import EXAMPLE, full_answers
 
 runner = CliRunner()
 

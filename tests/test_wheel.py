@@ -10,6 +10,7 @@ import venv
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import EXAMPLE, ROOT
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from tests.conftest import mini_answers
-
 from readiness.models.common import FindingClass
 from readiness.scoring.matrix import check_matrix
+from tests.conftest import mini_answers
 
 
 def keys(findings):  # type: ignore[no-untyped-def]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import mini_answers
 
 from readiness.models.assessment import Flag
 from readiness.models.catalogue import Catalogue
@@ -11,6 +10,7 @@ from readiness.models.common import FindingClass
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
 from readiness.scoring.requirements import classify, score_requirement
+from tests.conftest import mini_answers
 
 
 def score(
