@@ -18,6 +18,14 @@ def run(mini_catalogue, mini_questionnaire, config, **data: Any):  # type: ignor
     return assess(mini_answers(**data), mini_catalogue, mini_questionnaire, config)
 
 
+def run_good(mini_catalogue, mini_questionnaire, config, changed=None, **data: Any):  # type: ignore[no-untyped-def]
+    """Every question answered F, documented and practised, roles and matrix complete;
+    ``changed`` replaces some answers."""
+    answers = {q.id: GOOD for q in mini_questionnaire.questions()} | (changed or {})
+    data = {"roles": ROLES, "matrix": MATRIX} | data
+    return run(mini_catalogue, mini_questionnaire, config, answers=answers, **data)
+
+
 def test_a_client_doing_everything_is_ready(mini_catalogue, mini_questionnaire, config) -> None:
     answers = {q.id: GOOD for q in mini_questionnaire.questions()}
     answers["A.CTX.03"] = {"rating": "NA", "justification": "No other parties."}
@@ -86,12 +94,9 @@ def test_mixed_answers_roll_up_by_weight(mini_catalogue, mini_questionnaire, con
 
 
 def test_a_weak_process_blocks_a_high_average(mini_catalogue, mini_questionnaire, config) -> None:
-    answers = {q.id: GOOD for q in mini_questionnaire.questions()}
-    answers["B.OPS.02"] = {"rating": "P", "documented": "yes", "practised": "yes"}
-    answers["B.OPS.01"] = {"rating": "P", "documented": "yes", "practised": "yes"}
-    result = run(
-        mini_catalogue, mini_questionnaire, config, answers=answers, roles=ROLES, matrix=MATRIX
-    )
+    weak = {"rating": "P", "documented": "yes", "practised": "yes"}
+    changed = {"B.OPS.01": weak, "B.OPS.02": weak}
+    result = run_good(mini_catalogue, mini_questionnaire, config, changed)
     assert result.overall.score is not None and result.overall.score >= 70
     assert next(a for a in result.areas if a.id == "B.OPS").score == 32.5
     assert result.verdict.verdict is Verdict.NOT_READY
@@ -105,12 +110,9 @@ def test_a_weak_process_blocks_a_high_average(mini_catalogue, mini_questionnaire
 def test_missing_document_is_a_stage_one_blocker(
     mini_catalogue, mini_questionnaire, config
 ) -> None:
-    answers = {q.id: GOOD for q in mini_questionnaire.questions()}
-    answers["A.CTX.01"] = {"rating": "F", "documented": "no", "practised": "yes"}
-    answers["A.CTX.02"] = {"rating": "F", "documented": "no", "practised": "yes"}
-    result = run(
-        mini_catalogue, mini_questionnaire, config, answers=answers, roles=ROLES, matrix=MATRIX
-    )
+    undocumented = {"rating": "F", "documented": "no", "practised": "yes"}
+    changed = {"A.CTX.01": undocumented, "A.CTX.02": undocumented}
+    result = run_good(mini_catalogue, mini_questionnaire, config, changed)
     assert [(b.requirement, b.kind, b.name.en) for b in result.blockers] == [
         ("R-4.1-01", "document", "scope statement")
     ]
@@ -121,15 +123,8 @@ def test_missing_document_is_a_stage_one_blocker(
 def test_minor_findings_only_mean_ready_after_fixes(
     mini_catalogue, mini_questionnaire, config
 ) -> None:
-    answers = {q.id: GOOD for q in mini_questionnaire.questions()}
-    result = run(
-        mini_catalogue,
-        mini_questionnaire,
-        config,
-        answers=answers,
-        roles=ROLES,
-        matrix=MATRIX,
-        figures={"emergency_change_share": 64.5},
+    result = run_good(
+        mini_catalogue, mini_questionnaire, config, figures={"emergency_change_share": 64.5}
     )
     assert [(f.id, f.finding) for f in result.findings] == [("IND-EMERGENCY", FindingClass.MINOR)]
     assert result.verdict.verdict is Verdict.READY_AFTER_MINOR_FIXES
@@ -139,16 +134,7 @@ def test_minor_findings_only_mean_ready_after_fixes(
 def test_too_few_months_of_records_block_stage_two(
     mini_catalogue, mini_questionnaire, config
 ) -> None:
-    answers = {q.id: GOOD for q in mini_questionnaire.questions()}
-    result = run(
-        mini_catalogue,
-        mini_questionnaire,
-        config,
-        answers=answers,
-        roles=ROLES,
-        matrix=MATRIX,
-        figures={"trial_run_months": 2},
-    )
+    result = run_good(mini_catalogue, mini_questionnaire, config, figures={"trial_run_months": 2})
     assert result.verdict.verdict is Verdict.NOT_READY
     assert [r.code for r in result.verdict.reasons] == ["stage2_blocked"]
     fired = {i.rule: i.fired for i in result.indicators}
@@ -157,15 +143,8 @@ def test_too_few_months_of_records_block_stage_two(
 
 
 def test_yes_no_rule_fires_on_no(mini_catalogue, mini_questionnaire, config) -> None:
-    answers = {q.id: GOOD for q in mini_questionnaire.questions()}
-    result = run(
-        mini_catalogue,
-        mini_questionnaire,
-        config,
-        answers=answers,
-        roles=ROLES,
-        matrix=MATRIX,
-        figures={"sla_states_availability": False},
+    result = run_good(
+        mini_catalogue, mini_questionnaire, config, figures={"sla_states_availability": False}
     )
     assert [f.id for f in result.findings] == ["IND-SLA"]
     assert result.findings[0].finding is FindingClass.OBSERVATION

@@ -5,14 +5,13 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from readiness.errors import InputError, Problem
 from readiness.models.catalogue import Area, Catalogue, Clause, Part, Requirement
 from readiness.models.common import LocalText, NonEmpty, Strict
 from readiness.models.scoring import ScoringConfig
 from readiness.paths import clauses_dir
-from readiness.validation import split_messages, validate_document
+from readiness.validation import construct, validate_document, validate_files
 from readiness.yamlsource import load_yaml_file
 
 EDITION_FOLDER = "iso20000-1-2018"
@@ -49,32 +48,24 @@ def _load_catalogue(folder: Path) -> Catalogue:
     head = validate_document(
         _ClausesFile, load_yaml_file(edition / "clauses.yaml"), what="a clause list"
     )
-    requirements: list[Requirement] = []
-    files = sorted(edition.glob("requirements-*.yaml"))
-    if not files:
-        raise InputError(edition, [Problem("", "no requirements-*.yaml file found")])
-    for path in files:
-        document = load_yaml_file(path)
-        requirements += validate_document(
-            _RequirementsFile, document, what="a requirements file"
-        ).requirements
+    files = validate_files(
+        _RequirementsFile, edition, "requirements-*.yaml", what="a requirements file"
+    )
     areas = validate_document(
         _AreasFile, load_yaml_file(folder / "areas.yaml"), what="an areas file"
     )
-    try:
-        return Catalogue(
-            standard=head.standard,
-            edition=head.edition,
-            catalogue_version=head.catalogue_version,
-            title=head.title,
-            clauses=head.clauses,
-            requirements=requirements,
-            parts=areas.parts,
-            areas=areas.areas,
-        )
-    except ValidationError as error:
-        problems = [Problem("", m) for item in error.errors() for m in split_messages(item["msg"])]
-        raise InputError(folder, problems) from None
+    return construct(
+        Catalogue,
+        folder,
+        standard=head.standard,
+        edition=head.edition,
+        catalogue_version=head.catalogue_version,
+        title=head.title,
+        clauses=head.clauses,
+        requirements=[r for file in files for r in file.requirements],
+        parts=areas.parts,
+        areas=areas.areas,
+    )
 
 
 def load_scoring(path: Path | None = None) -> ScoringConfig:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from readiness.errors import InputError, Problem
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import LocalText, NonEmpty, Strict
 from readiness.models.questionnaire import (
-    AreaQuestions,
     BusinessCategory,
     CapabilityAttribute,
     Figure,
@@ -19,7 +18,7 @@ from readiness.models.questionnaire import (
     Questionnaire,
 )
 from readiness.paths import questionnaires_dir
-from readiness.validation import split_messages, validate_document
+from readiness.validation import construct, validate_document, validate_files
 from readiness.yamlsource import load_yaml_file
 
 DEFAULT_FOLDER = "iso20000-2018"
@@ -58,27 +57,21 @@ def _load(folder: Path, catalogue: Catalogue) -> Questionnaire:
     head = validate_document(
         _HeadFile, load_yaml_file(folder / "questionnaire.yaml"), what="a questionnaire file"
     )
-    areas: list[AreaQuestions] = []
-    files = sorted(folder.glob("part-*.yaml"))
-    if not files:
-        raise InputError(folder, [Problem("", "no part-*.yaml question file found")])
-    for path in files:
-        areas += validate_document(QuestionFile, load_yaml_file(path), what="a question file").areas
-    try:
-        questionnaire = Questionnaire(
-            id=head.id,
-            version=head.version,
-            edition=head.edition,
-            title=head.title,
-            areas=sorted(areas, key=lambda group: _area_order(catalogue, group.area)),
-            capability=head.capability,
-            figures=head.figures,
-            rules=head.rules,
-            business_categories=head.business_categories,
-        )
-    except ValidationError as error:
-        problems = [Problem("", m) for item in error.errors() for m in split_messages(item["msg"])]
-        raise InputError(folder, problems) from None
+    files = validate_files(QuestionFile, folder, "part-*.yaml", what="a question file")
+    areas = [group for file in files for group in file.areas]
+    questionnaire = construct(
+        Questionnaire,
+        folder,
+        id=head.id,
+        version=head.version,
+        edition=head.edition,
+        title=head.title,
+        areas=sorted(areas, key=lambda group: _area_order(catalogue, group.area)),
+        capability=head.capability,
+        figures=head.figures,
+        rules=head.rules,
+        business_categories=head.business_categories,
+    )
     problems = [Problem("", message) for message in check_questionnaire(questionnaire, catalogue)]
     if problems:
         raise InputError(folder, problems)

@@ -9,7 +9,7 @@ from rich.tree import Tree
 
 from readiness.labels import labels
 from readiness.language import Language
-from readiness.models.assessment import Assessment, Verdict
+from readiness.models.assessment import Assessment, ScoreGroup, Verdict
 from readiness.models.catalogue import Catalogue
 
 VERDICT_STYLE = {
@@ -55,43 +55,35 @@ def assessment_summary(
     target = assessment.target_score
     for area in assessment.areas:
         level = str(area.capability.level) if area.capability else ""
-        table.add_row(
-            area.id,
-            catalogue.area(area.id).title.get(language),
-            score_text(area.score, target),
-            level,
-            _count(area.counts.major, "red"),
-            _count(area.counts.minor, "yellow"),
-            _count(area.counts.observation, "cyan"),
-        )
+        title = catalogue.area(area.id).title.get(language)
+        table.add_row(*_row(area.id, title, area, target, level))
     table.add_section()
     for part in assessment.parts:
         title = next(p.title.get(language) for p in catalogue.parts if p.id == part.id)
-        table.add_row(
-            f"{words['part']} {part.id}",
-            title,
-            score_text(part.score, target),
-            "",
-            _count(part.counts.major, "red"),
-            _count(part.counts.minor, "yellow"),
-            _count(part.counts.observation, "cyan"),
-        )
-    overall = assessment.overall
-    table.add_row(
-        Text(words["overall"], style="bold"),
-        "",
-        score_text(overall.score, target),
-        "",
-        _count(overall.counts.major, "red"),
-        _count(overall.counts.minor, "yellow"),
-        _count(overall.counts.observation, "cyan"),
-    )
+        table.add_row(*_row(f"{words['part']} {part.id}", title, part, target))
+    overall = Text(words["overall"], style="bold")
+    table.add_row(*_row(overall, "", assessment.overall, target))
     done = assessment.completeness
     tail = Text(
         f"{words['blockers']}: {len(assessment.blockers)}    "
         f"{words['completeness']}: {done.answered}/{done.questions}"
     )
     return Group(head, line, reasons, table, tail)
+
+
+def _row(
+    name: str | Text, title: str, group: ScoreGroup, target: float, level: str = ""
+) -> list[str | Text]:
+    counts = group.counts
+    return [
+        name,
+        title,
+        score_text(group.score, target),
+        level,
+        _count(counts.major, "red"),
+        _count(counts.minor, "yellow"),
+        _count(counts.observation, "cyan"),
+    ]
 
 
 def _count(value: int, style: str) -> Text:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from readiness.errors import InputError, Problem
-from readiness.yamlsource import YamlDocument
+from readiness.yamlsource import YamlDocument, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -26,6 +27,23 @@ def validate_document(model: type[M], document: YamlDocument, *, what: str) -> M
         return model.model_validate(document.data)
     except ValidationError as error:
         raise InputError(document.source, problems_from(error, document)) from None
+
+
+def validate_files(model: type[M], folder: Path, pattern: str, *, what: str) -> list[M]:
+    """Validate every file of ``folder`` matching ``pattern`` (sorted); at least one must exist."""
+    files = sorted(folder.glob(pattern))
+    if not files:
+        raise InputError(folder, [Problem("", f"no {pattern} file found")])
+    return [validate_document(model, load_yaml_file(path), what=what) for path in files]
+
+
+def construct(model: type[M], source: Path, **fields: Any) -> M:
+    """Build a model whose cross-reference checks may fail, naming ``source`` if they do."""
+    try:
+        return model(**fields)
+    except ValidationError as error:
+        problems = [Problem("", m) for item in error.errors() for m in split_messages(item["msg"])]
+        raise InputError(source, problems) from None
 
 
 def problems_from(error: ValidationError, document: YamlDocument) -> list[Problem]:

@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterable
 
 from readiness.models.assessment import Counts, RequirementResult, ScoreGroup
-from readiness.models.common import FindingClass
 
 
 def count(results: Iterable[RequirementResult]) -> Counts:
@@ -37,13 +36,3 @@ def roll_up(group_id: str, results: list[RequirementResult]) -> ScoreGroup:
         requirements=[r.id for r in results],
         counts=count(results),
     )
-
-
-def worst(classes: Iterable[FindingClass]) -> FindingClass:
-    """The most severe of several finding classes."""
-    order = [FindingClass.MAJOR, FindingClass.MINOR, FindingClass.OBSERVATION]
-    found = set(classes)
-    for finding in order:
-        if finding in found:
-            return finding
-    return FindingClass.CONFORMING
