@@ -66,6 +66,9 @@ def parse_rating(value: Any) -> Any:
             return None
         if word in RATING_WORDS:
             return RATING_WORDS[word]
+        first = word.split(" ", 1)[0]
+        if first in RATING_WORDS and first.isascii():  # a dropdown label such as "F 完全实现"
+            return RATING_WORDS[first]
         raise ValueError(f"'{value.strip()}' is not a rating; use N, P, L, F or NA")
     raise ValueError(f"{value!r} is not a rating; use N, P, L, F or NA")
 
