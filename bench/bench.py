@@ -5,6 +5,8 @@
 - start-up: `readiness --version` against `python -c "import typer"`;
 - one assessment: `readiness assess` of the shipped example against
   `python -c "import typer, pydantic, yaml"`;
+- reading an answered workbook: `read_workbook` of the example as .xlsx against openpyxl's
+  bare `load_workbook(read_only=True)` of the same file (iterating every cell);
 - many files: time to read and score N synthetic answer files (YAML text in memory, parsed
   and assessed as the CLI does), for each N, to show the time grows linearly.
 Medians of repeated runs; nothing here is asserted, the numbers are for reading.
@@ -20,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -103,6 +106,49 @@ def time_many(count: int, pool_texts: list[str], workers: int) -> float:
     return time.perf_counter() - start
 
 
+def time_workbook_read(repeat: int) -> tuple[float, float]:
+    """Median seconds to read the example as a workbook, and to merely load it with openpyxl."""
+    from openpyxl import load_workbook
+
+    from readiness.answers import load_answers
+    from readiness.catalogue import load_catalogue
+    from readiness.excel.reader import read_workbook
+    from readiness.excel.writer import workbook_bytes
+    from readiness.language import Language
+    from readiness.questionnaire import load_questionnaire
+
+    catalogue = load_catalogue()
+    questionnaire = load_questionnaire(catalogue)
+    answers = load_answers(EXAMPLE, questionnaire, catalogue)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "example.xlsx"
+        path.write_bytes(
+            workbook_bytes(catalogue, questionnaire, language=Language.EN, answers=answers)
+        )
+
+        def bare() -> None:
+            workbook = load_workbook(path, read_only=True)
+            for sheet in workbook.worksheets:
+                for _row in sheet.iter_rows(values_only=True):
+                    pass
+            workbook.close()
+
+        def ours() -> None:
+            read_workbook(path, questionnaire, catalogue)
+
+        return _median_call(ours, repeat), _median_call(bare, repeat)
+
+
+def _median_call(function: Callable[[], None], repeat: int) -> float:
+    function()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -135,6 +181,15 @@ def main() -> None:
             "readiness assess example",
             f"{one * 1000:.0f} ms",
             f"{one / imports:.2f}x import typer, pydantic, yaml ({imports * 1000:.0f} ms)",
+        )
+    )
+
+    workbook_read, bare_read = time_workbook_read(options.repeat)
+    rows.append(
+        (
+            "read answered workbook",
+            f"{workbook_read * 1000:.0f} ms",
+            f"{workbook_read / bare_read:.2f}x openpyxl read-only load ({bare_read * 1000:.0f} ms)",
         )
     )
 

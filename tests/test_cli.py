@@ -170,3 +170,49 @@ def test_schema_commands() -> None:
     assessment = json.loads(invoke("schema", "--assessment").output)
     assert assessment["properties"]["schema_version"]["const"] == "1.0"
     assert "verdict" in assessment["required"]
+
+
+def test_questionnaire_export_yaml_and_xlsx(tmp_path: Path, questionnaire) -> None:
+    blank = tmp_path / "blank.yaml"
+    result = invoke(
+        "questionnaire", "export", "-o", str(blank), "--lang", "zh", "--client", "客户甲"
+    )
+    assert result.exit_code == 0, result.output
+    text = blank.read_text(encoding="utf-8")
+    assert "name: 客户甲" in text and "B.CHG.01: {rating: " in text
+    assert invoke("validate", str(blank)).exit_code == 0
+    workbook = tmp_path / "blank.xlsx"
+    assert invoke("questionnaire", "export", "-o", str(workbook), "--parts", "A,B").exit_code == 0
+    assert workbook.read_bytes()[:2] == b"PK"
+    assert invoke("questionnaire", "export", "-o", str(tmp_path / "x.txt")).exit_code == 2
+    assert invoke("questionnaire", "export", "-o", str(workbook), "--parts", "D").exit_code == 2
+
+
+def test_convert_round_trip_and_assess_a_workbook(tmp_path: Path) -> None:
+    workbook = tmp_path / "acme.xlsx"
+    assert (
+        invoke(
+            "questionnaire", "convert", str(EXAMPLE), "-o", str(workbook), "--lang", "zh"
+        ).exit_code
+        == 0
+    )
+    back = tmp_path / "acme.yaml"
+    assert invoke("questionnaire", "convert", str(workbook), "-o", str(back)).exit_code == 0
+    from_yaml, from_xlsx = tmp_path / "y", tmp_path / "x"
+    assert invoke("assess", str(EXAMPLE), "-o", str(from_yaml), "-q").exit_code == 0
+    assert invoke("assess", str(workbook), "-o", str(from_xlsx), "-q").exit_code == 0
+    assert (from_yaml / "assessment.json").read_bytes() == (
+        from_xlsx / "assessment.json"
+    ).read_bytes()
+    assert invoke("validate", str(workbook), str(back)).exit_code == 0
+
+
+def test_several_files_need_merge(tmp_path: Path) -> None:
+    result = invoke("assess", str(EXAMPLE), str(EXAMPLE), "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert "add --merge" in result.output
+    result = invoke("assess", str(EXAMPLE), str(EXAMPLE), "-o", str(tmp_path), "--merge", "-q")
+    assert result.exit_code == 0
+    data = json.loads((tmp_path / "assessment.json").read_text(encoding="utf-8"))
+    assert data["respondents"] == ["acme-cloud-services.yaml", "acme-cloud-services.yaml"]
+    assert data["disagreements"] == []

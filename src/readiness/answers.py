@@ -9,8 +9,8 @@ from readiness.errors import InputError, Problem
 from readiness.models.answers import AnswerFile
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
-from readiness.validation import validate_document
-from readiness.yamlsource import YamlDocument, load_yaml_file, parse_yaml
+from readiness.validation import Document, validate_document
+from readiness.yamlsource import load_yaml_file, parse_yaml
 
 Location = tuple[str | int, ...]
 
@@ -18,6 +18,30 @@ Location = tuple[str | int, ...]
 def load_answers(path: Path, questionnaire: Questionnaire, catalogue: Catalogue) -> AnswerFile:
     """Read a YAML answer file; raise :class:`InputError` listing every problem in it."""
     return answers_from_document(load_yaml_file(path), questionnaire, catalogue)
+
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
+WORKBOOK_SIGNATURES = (b"PK\x03\x04", bytes.fromhex("d0cf11e0a1b11ae1"))
+
+
+def is_workbook(path: Path) -> bool:
+    """Whether ``path`` is (or claims to be) an Excel workbook rather than YAML."""
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as stream:
+            return stream.read(8).startswith(WORKBOOK_SIGNATURES)
+    except OSError:
+        return False
+
+
+def load_answer_file(path: Path, questionnaire: Questionnaire, catalogue: Catalogue) -> AnswerFile:
+    """Read answers from a YAML file or an answered workbook."""
+    if path.is_file() and is_workbook(path):
+        from readiness.excel.reader import read_workbook
+
+        return read_workbook(path, questionnaire, catalogue)
+    return load_answers(path, questionnaire, catalogue)
 
 
 def parse_answers(
@@ -28,7 +52,7 @@ def parse_answers(
 
 
 def answers_from_document(
-    document: YamlDocument, questionnaire: Questionnaire, catalogue: Catalogue
+    document: Document, questionnaire: Questionnaire, catalogue: Catalogue
 ) -> AnswerFile:
     """Validate a parsed document as an answer file of ``questionnaire``."""
     data = document.data

@@ -7,17 +7,16 @@ written); 3 invalid input data.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 
 from readiness import __version__
-from readiness.errors import ReadinessError
+from readiness.cli_common import LangOption, console, load_data, reports_errors
+from readiness.cli_questionnaire import questionnaire_app
 from readiness.language import Language
 
 app = typer.Typer(
@@ -28,8 +27,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
+app.add_typer(questionnaire_app, name="questionnaire")
 
 
 class Edition(StrEnum):
@@ -46,30 +44,6 @@ class OutputFormat(StrEnum):
 
 
 OUTPUT_FILES: dict[OutputFormat, str] = {OutputFormat.JSON: "assessment.json"}
-
-LangOption = Annotated[Language, typer.Option("--lang", help="Language of the output.")]
-
-
-def _console(stderr: bool = False) -> Any:
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False)
-
-
-def reports_errors(command: F) -> F:
-    """Print library errors as one red paragraph and exit with their code, no traceback."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except ReadinessError as error:
-            from rich.text import Text
-
-            _console(stderr=True).print(Text(f"error: {error}", style="red"))
-            raise typer.Exit(error.exit_code) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _version(value: bool) -> None:
@@ -99,35 +73,34 @@ def clauses(
     from readiness.catalogue import load_catalogue
     from readiness.summary import clause_tree
 
-    _console().print(clause_tree(load_catalogue(), lang, edition.value))
+    console().print(clause_tree(load_catalogue(), lang, edition.value))
 
 
 @app.command()
 @reports_errors
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Answer files (YAML).", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Answer files (YAML or Excel).", show_default=False)
+    ],
 ) -> None:
     """Check answer files and list every problem (exit 3 if any)."""
+    from readiness.answers import load_answer_file
     from readiness.errors import InputError
 
-    catalogue, questionnaire, _ = _load_data(None)
-    from readiness.answers import load_answers
-
+    catalogue, questionnaire, _ = load_data()
     failed: list[InputError] = []
-    console = _console()
+    total = len(questionnaire.questions())
     for path in files:
         try:
-            answers = load_answers(path, questionnaire, catalogue)
+            answers = load_answer_file(path, questionnaire, catalogue)
         except InputError as error:
             failed.append(error)
             continue
-        total = len(questionnaire.questions())
         answered = sum(1 for a in answers.answers.values() if a.rating is not None)
-        console.print(f"[green]ok[/green] {path}: {answered} of {total} questions answered")
+        console().print(f"[green]ok[/green] {path}: {answered} of {total} questions answered")
+    for problem in failed:
+        console(stderr=True).print(f"[red]error:[/red] {problem}", markup=True)
     if failed:
-        err = _console(stderr=True)
-        for problem in failed:
-            err.print(f"[red]error:[/red] {problem}", markup=True)
         raise typer.Exit(3)
 
 
@@ -145,14 +118,18 @@ def _parse_formats(value: str) -> list[OutputFormat]:
 @app.command()
 @reports_errors
 def assess(
-    file: Annotated[
-        Path, typer.Argument(help="The client's answer file (YAML).", show_default=False)
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="The client's answers: YAML or Excel.", show_default=False),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path(
         "readiness-report"
     ),
     formats: Annotated[str, typer.Option("--format", help="Comma-separated: json.")] = "json",
     lang: LangOption = Language.EN,
+    merge: Annotated[
+        bool, typer.Option(help="Merge several respondents of one client (lowest rating wins).")
+    ] = False,
     fail_under: Annotated[
         float | None,
         typer.Option(min=0, max=100, help="Exit 1 if the overall score is below this."),
@@ -166,29 +143,39 @@ def assess(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
 ) -> None:
-    """Score an answer file, print a summary and write the assessment."""
+    """Score a client's answers, print a summary and write the assessment."""
     chosen = _parse_formats(formats)
-    catalogue, questionnaire, config = _load_data(scoring)
-    from readiness.answers import load_answers
+    if len(files) > 1 and not merge:
+        raise typer.BadParameter(
+            "several files are several respondents: add --merge", param_hint="FILES"
+        )
+    catalogue, questionnaire, config = load_data(scoring)
+    from readiness.answers import load_answer_file
     from readiness.assess import assess as run_assessment
+    from readiness.merge import merge_answers
     from readiness.output import prepare_folder, write_atomic
 
-    answers = load_answers(file, questionnaire, catalogue)
+    loaded = [(path.name, load_answer_file(path, questionnaire, catalogue)) for path in files]
+    answers, disagreements = merge_answers(loaded) if merge else (loaded[0][1], [])
     result = run_assessment(
         answers, catalogue, questionnaire, config, assessed_on=date.date() if date else None
     )
-    folder = prepare_folder(out, [file])
-    written = []
-    for output in chosen:
-        payload = result.model_dump_json(indent=2) + "\n"
-        written.append(write_atomic(folder / OUTPUT_FILES[output], payload, inputs=[file]))
+    if merge:
+        result.respondents = [name for name, _ in loaded]
+        result.disagreements = disagreements
+    folder = prepare_folder(out, files)
+    written = [
+        write_atomic(
+            folder / OUTPUT_FILES[output], result.model_dump_json(indent=2) + "\n", inputs=files
+        )
+        for output in chosen
+    ]
     if not quiet:
         from readiness.labels import labels
         from readiness.summary import assessment_summary
 
-        console = _console()
-        console.print(assessment_summary(result, catalogue, lang))
-        console.print(f"{labels(lang)['written']}: " + ", ".join(str(p) for p in written))
+        console().print(assessment_summary(result, catalogue, lang))
+        console().print(f"{labels(lang)['written']}: " + ", ".join(str(p) for p in written))
     score = result.overall.score or 0.0
     if fail_under is not None and score < fail_under:
         raise typer.Exit(1)
@@ -214,14 +201,6 @@ def schema(
         document["title"] = "readiness answer file"
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
-
-
-def _load_data(scoring: Path | None) -> tuple[Any, Any, Any]:
-    from readiness.catalogue import load_catalogue, load_scoring
-    from readiness.questionnaire import load_questionnaire
-
-    catalogue = load_catalogue()
-    return catalogue, load_questionnaire(catalogue), load_scoring(scoring)
 
 
 def main() -> None:

@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from readiness.errors import InputError, Problem
-from readiness.yamlsource import YamlDocument, load_yaml_file
+from readiness.yamlsource import load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate_document(model: type[M], document: YamlDocument, *, what: str) -> M:
+class Document(Protocol):
+    """Parsed input that can name the place of any location in it (a YAML file, a workbook)."""
+
+    source: str
+    data: Any
+
+    def line_of(self, location: Sequence[str | int]) -> int | None:
+        """A number that orders places in the file (a line, or a sheet and row)."""
+        ...
+
+    def place(self, location: Sequence[str | int]) -> str:
+        """Where ``location`` is, for a person: ``line 12, answers → B.SLM.01``."""
+        ...
+
+
+def validate_document(model: type[M], document: Document, *, what: str) -> M:
     """Validate a parsed YAML document as ``model``, or raise one :class:`InputError`.
 
     ``what`` names the kind of file expected ("an answer file"), for the message given when
@@ -46,7 +62,7 @@ def construct(model: type[M], source: Path, **fields: Any) -> M:
         raise InputError(source, problems) from None
 
 
-def problems_from(error: ValidationError, document: YamlDocument) -> list[Problem]:
+def problems_from(error: ValidationError, document: Document) -> list[Problem]:
     """One problem per place, in file order."""
     seen: set[tuple[Any, ...]] = set()
     problems: list[tuple[int, Problem]] = []

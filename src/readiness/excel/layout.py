@@ -98,7 +98,9 @@ def layout() -> WorkbookLayout:
     return validate_document(WorkbookLayout, document, what="a workbook layout")
 
 
-def marker(kind: SheetKind, key: str, questionnaire: str, version: str, language: Language) -> list[str]:
+def marker(
+    kind: SheetKind, key: str, questionnaire: str, version: str, language: Language
+) -> list[str]:
     """The values of a sheet's hidden first row."""
     return [MARKER, kind.value, key, questionnaire, version, language.value]
 

@@ -187,7 +187,7 @@ class Roles(Strict):
     """Named holders of the roles an auditor asks for first."""
 
     sms_owner: ShortText | None = None
-    process_owners: dict[str, ShortText] = Field(default_factory=dict)
+    process_owners: dict[str, ShortText | None] = Field(default_factory=dict)
 
 
 class AnswerFile(Strict):

@@ -182,6 +182,15 @@ class Completeness(Result):
         return self.answered / self.questions if self.questions else 0.0
 
 
+class Disagreement(Result):
+    """Where respondents of one client differ: what each said, and what was kept."""
+
+    subject: str = Field(description="question id, 'area attribute', or figure id")
+    field: str
+    values: dict[str, str] = Field(description="respondent → value")
+    merged: str
+
+
 class Source(Result):
     """Identity of the data an assessment was made with."""
 
@@ -214,3 +223,5 @@ class Assessment(Result):
     indicators: list[IndicatorResult]
     completeness: Completeness
     verdict: VerdictResult
+    respondents: list[str] = Field(default_factory=list, description="files merged, if several")
+    disagreements: list[Disagreement] = Field(default_factory=list)

@@ -1,0 +1,146 @@
+"""Combine the answers of several respondents of one client into one answer file.
+
+Rules, chosen so that a merged picture is never rosier than any respondent's:
+- rating: the lowest rating wins (N < P < L < F): conformity is only as good as the weakest
+  practice reported. NA counts only when every respondent who answered said NA.
+- documented, practised: the lowest wins (no < partly < yes).
+- evidence: every reference, once; notes and NA justifications: each respondent's, labelled.
+- owner, profile, roles: the first respondent's that is given.
+- capability attributes: the lowest rating; figures: the first respondent's value.
+- matrix: the rows of all respondents; rows naming the same work item are combined.
+Every question, attribute or figure on which respondents differ is reported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from readiness.errors import InputError, Problem
+from readiness.models.answers import Answer, AnswerFile
+from readiness.models.assessment import Disagreement
+from readiness.models.common import Extent, Rating
+from readiness.scoring.ratings import ORDER
+
+EXTENT_ORDER = (Extent.NO, Extent.PARTLY, Extent.YES)
+
+
+def merge_answers(
+    respondents: list[tuple[str, AnswerFile]],
+) -> tuple[AnswerFile, list[Disagreement]]:
+    """Merge ``(respondent, answers)`` pairs of one client; refuse different clients."""
+    first_name, first = respondents[0]
+    for name, other in respondents[1:]:
+        if other.client.name.casefold() != first.client.name.casefold():
+            raise InputError(name, [Problem("client → name", (
+                f"'{other.client.name}' is not the client of {first_name} ('{first.client.name}'): "
+                "only answers of one client can be merged"))])  # fmt: skip
+    disagreements: list[Disagreement] = []
+    merged_answers: dict[str, Answer] = {}
+    question_ids = list(dict.fromkeys(q for _, a in respondents for q in a.answers))
+    for question_id in question_ids:
+        given = [
+            (name, a.answers[question_id]) for name, a in respondents if question_id in a.answers
+        ]
+        merged_answers[question_id] = _merge_answer(question_id, given, disagreements)
+    capability: dict[str, dict[str, Rating | None]] = {}
+    for area in dict.fromkeys(k for _, a in respondents for k in a.capability):
+        ratings: dict[str, Rating | None] = {}
+        for attribute in dict.fromkeys(
+            k for _, a in respondents for k in a.capability.get(area, {})
+        ):
+            values = {
+                n: r for n, a in respondents if (r := a.capability.get(area, {}).get(attribute))
+            }
+            ratings[attribute] = _lowest(list(values.values()), ORDER) if values else None
+            _note(disagreements, f"{area} {attribute}", "rating", values, ratings[attribute])
+        capability[area] = ratings
+    figures: dict[str, float | bool | None] = {}
+    for figure in dict.fromkeys(k for _, a in respondents for k in a.figures):
+        reported = {n: v for n, a in respondents if (v := a.figures.get(figure)) is not None}
+        figures[figure] = next(iter(reported.values()), None)
+        _note(disagreements, figure, "figure", reported, figures[figure])
+    data: dict[str, Any] = first.model_dump(
+        exclude={"answers", "capability", "figures", "matrix", "roles"}
+    )
+    data["roles"] = {
+        "sms_owner": next((a.roles.sms_owner for _, a in respondents if a.roles.sms_owner), None),
+        "process_owners": {
+            area: next(o for _, a in respondents if (o := a.roles.process_owners.get(area)))
+            for area in dict.fromkeys(
+                k for _, a in respondents for k, v in a.roles.process_owners.items() if v
+            )
+        },
+    }
+    data["matrix"] = _merge_matrix(respondents)
+    merged = AnswerFile.model_validate(
+        {**data, "answers": merged_answers, "capability": capability, "figures": figures}
+    )
+    return merged, disagreements
+
+
+def _merge_answer(
+    question_id: str, given: list[tuple[str, Answer]], found: list[Disagreement]
+) -> Answer:
+    rated = {n: a.rating for n, a in given if a.rating is not None and a.rating is not Rating.NA}
+    all_na = [n for n, a in given if a.rating is Rating.NA]
+    rating = _lowest(list(rated.values()), ORDER) if rated else (Rating.NA if all_na else None)
+    _note(found, question_id, "rating", {n: a.rating for n, a in given if a.rating}, rating)
+    documented = {n: a.documented for n, a in given if a.documented}
+    practised = {n: a.practised for n, a in given if a.practised}
+    merged_documented = _lowest(list(documented.values()), EXTENT_ORDER) if documented else None
+    merged_practised = _lowest(list(practised.values()), EXTENT_ORDER) if practised else None
+    _note(found, question_id, "documented", documented, merged_documented)
+    _note(found, question_id, "practised", practised, merged_practised)
+    labelled = len(given) > 1
+    notes = [f"{n}: {a.notes}" if labelled else a.notes for n, a in given if a.notes]
+    reasons = [
+        f"{n}: {a.justification}" if labelled else a.justification
+        for n, a in given
+        if a.justification
+    ]
+    return Answer(
+        rating=rating,
+        documented=merged_documented,
+        practised=merged_practised,
+        evidence=list(dict.fromkeys(e for _, a in given for e in a.evidence)),
+        notes="\n".join(notes) or None,
+        owner=next((a.owner for _, a in given if a.owner), None),
+        justification=("\n".join(reasons) or "NA by every respondent")
+        if rating is Rating.NA
+        else None,
+    )
+
+
+def _lowest(values: list[Any], order: tuple[Any, ...]) -> Any:
+    return min(values, key=order.index)
+
+
+def _note(
+    found: list[Disagreement], subject: str, field: str, values: dict[str, Any], merged: Any
+) -> None:
+    if len({_show(v) for v in values.values()}) > 1:
+        found.append(Disagreement(
+            subject=subject, field=field, values={n: _show(v) for n, v in values.items()},
+            merged="" if merged is None else _show(merged)))  # fmt: skip
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _merge_matrix(respondents: list[tuple[str, AnswerFile]]) -> list[dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for _, answers in respondents:
+        for row in answers.matrix:
+            key = row.item.casefold()
+            if key not in rows:
+                rows[key] = {"item": row.item, "area": row.area, "assign": dict(row.assign)}
+            else:
+                rows[key]["area"] = rows[key]["area"] or row.area
+                for person, role in row.assign.items():
+                    rows[key]["assign"].setdefault(person, role)
+    return list(rows.values())

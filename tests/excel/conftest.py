@@ -1,0 +1,66 @@
+"""Helpers for workbook tests: write a questionnaire workbook, edit it as a client would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from readiness.answers import load_answers
+from readiness.excel.writer import workbook_bytes
+from readiness.language import Language
+from readiness.models.answers import AnswerFile
+from tests.conftest import EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def example(questionnaire, catalogue) -> AnswerFile:  # type: ignore[no-untyped-def]
+    return load_answers(EXAMPLE, questionnaire, catalogue)
+
+
+@pytest.fixture
+def make_workbook(tmp_path: Path, catalogue, questionnaire) -> Callable[..., Path]:  # type: ignore[no-untyped-def]
+    """Write a questionnaire workbook (blank, or filled with ``answers``) to tmp_path."""
+
+    def make(name: str = "q.xlsx", language: Language = Language.EN, **options: Any) -> Path:
+        path = tmp_path / name
+        path.write_bytes(workbook_bytes(catalogue, questionnaire, language=language, **options))
+        return path
+
+    return make
+
+
+def sheet_with(workbook: Workbook, kind: str, key: str = "") -> Worksheet:
+    """The sheet whose hidden marker row says ``kind`` (and ``key``)."""
+    for sheet in workbook.worksheets:
+        if sheet["B1"].value == kind and (not key or sheet["C1"].value == key):
+            return sheet
+    raise AssertionError(f"no sheet {kind} {key}")
+
+
+def column_of(sheet: Worksheet, header: str, row: int = 3) -> int:
+    """The column number whose header (row 3) is ``header``."""
+    for cell in sheet[row]:
+        if cell.value == header:
+            return int(cell.column)
+    raise AssertionError(f"no column {header!r} in {sheet.title}")
+
+
+def row_of(sheet: Worksheet, question_id: str, column: int = 1) -> int:
+    """The row holding ``question_id`` in the ID column."""
+    for cells in sheet.iter_rows(min_col=column, max_col=column):
+        if cells[0].value == question_id:
+            return int(cells[0].row)
+    raise AssertionError(f"no row {question_id} in {sheet.title}")
+
+
+def edit(path: Path, change: Callable[[Workbook], None]) -> Path:
+    """Open the workbook as a client would, change it, save it."""
+    workbook = load_workbook(path)
+    change(workbook)
+    workbook.save(path)
+    return path
