@@ -211,8 +211,9 @@ def test_several_files_need_merge(tmp_path: Path) -> None:
     result = invoke("assess", str(EXAMPLE), str(EXAMPLE), "-o", str(tmp_path))
     assert result.exit_code == 2
     assert "add --merge" in result.output
-    result = invoke("assess", str(EXAMPLE), str(EXAMPLE), "-o", str(tmp_path), "--merge", "-q")
+    result = invoke("assess", str(EXAMPLE), str(EXAMPLE), "-o", str(tmp_path), "--merge")
     assert result.exit_code == 0
+    assert "Respondents: 2    Disagreements: 0" in result.output
     data = json.loads((tmp_path / "assessment.json").read_text(encoding="utf-8"))
     assert data["respondents"] == ["acme-cloud-services.yaml", "acme-cloud-services.yaml"]
     assert data["disagreements"] == []

@@ -68,6 +68,11 @@ def assessment_summary(
         f"{words['blockers']}: {len(assessment.blockers)}    "
         f"{words['completeness']}: {done.answered}/{done.questions}"
     )
+    if assessment.respondents:
+        tail.append(
+            f"    {words['respondents']}: {len(assessment.respondents)}    "
+            f"{words['disagreements']}: {len(assessment.disagreements)}"
+        )
     return Group(head, line, reasons, table, tail)
 
 
