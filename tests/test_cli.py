@@ -217,3 +217,16 @@ def test_several_files_need_merge(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "assessment.json").read_text(encoding="utf-8"))
     assert data["respondents"] == ["acme-cloud-services.yaml", "acme-cloud-services.yaml"]
     assert data["disagreements"] == []
+
+
+def test_export_creates_folders_and_reports_unwritable_places(tmp_path: Path) -> None:
+    nested = tmp_path / "new" / "folder" / "blank.yaml"
+    assert invoke("questionnaire", "export", "-o", str(nested)).exit_code == 0
+    assert nested.read_text(encoding="utf-8").startswith("# ISO/IEC 20000-1:2018")
+    taken = tmp_path / "taken.yaml"
+    taken.mkdir()
+    result = invoke("questionnaire", "export", "-o", str(taken))
+    assert result.exit_code == 2
+    assert f"{taken}: cannot write here" in result.output
+    assert "Traceback" not in result.output
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

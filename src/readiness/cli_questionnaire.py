@@ -57,7 +57,7 @@ def export(
     chosen = _format_of(output, fmt)
     selected = _parts(parts)
     catalogue, questionnaire, _ = load_data()
-    from readiness.output import write_atomic
+    from readiness.output import prepare_folder, write_atomic
 
     if chosen is QuestionnaireFormat.XLSX:
         from readiness.excel.writer import workbook_bytes
@@ -69,6 +69,7 @@ def export(
         from readiness.yamlout import blank_yaml
 
         data = blank_yaml(catalogue, questionnaire, language=lang, parts=selected, client=client)
+    prepare_folder(output.parent, [])
     write_atomic(output, data)
     console().print(f"[green]written[/green] {output}")
 
@@ -86,7 +87,7 @@ def convert(
     chosen = _format_of(output, None)
     catalogue, questionnaire, _ = load_data()
     from readiness.answers import load_answer_file
-    from readiness.output import write_atomic
+    from readiness.output import prepare_folder, write_atomic
 
     answers = load_answer_file(source, questionnaire, catalogue)
     if chosen is QuestionnaireFormat.XLSX:
@@ -97,5 +98,6 @@ def convert(
         from readiness.yamlout import answers_yaml
 
         data = answers_yaml(answers, questionnaire)
+    prepare_folder(output.parent, [source])
     write_atomic(output, data, inputs=[source])
     console().print(f"[green]written[/green] {output}")

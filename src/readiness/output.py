@@ -32,15 +32,22 @@ def write_atomic(path: Path, data: str | bytes, *, inputs: Iterable[Path] = ()) 
     if any(target == Path(source).resolve() for source in inputs):
         raise OutputError(f"{path}: refusing to write over an input file")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write here ({error.strerror})") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
         Path(temporary).replace(target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise OutputError(f"{path}: cannot write here ({error.strerror})") from None
     except BaseException:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
