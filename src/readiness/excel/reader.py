@@ -117,7 +117,7 @@ def _load_sheets(path: Path) -> list[_Sheet]:
             for number, row in enumerate(worksheet.iter_rows(), start=1):
                 if number > MAX_ROWS:
                     break
-                rows.append([_value(cell, worksheet.title, number) for cell in row])
+                rows.append([_value(cell) for cell in row])
             sheets.append(_Sheet(worksheet.title, index, *_marker(rows), rows))
     finally:
         workbook.close()
@@ -150,7 +150,7 @@ class _Formula:
         self.text = text
 
 
-def _value(cell: Any, sheet: str, row: int) -> Any:
+def _value(cell: Any) -> Any:
     if getattr(cell, "data_type", None) == "f":
         return _Formula(str(cell.value))
     return cell.value
@@ -211,8 +211,7 @@ class _Reader:
             if question_id in answers:
                 first = self.places[("answers", question_id)][1]
                 self.problems.append(Problem(sheet.cell(number, columns["id"]),
-                    f"question {question_id} appears twice (first at {first.split(', ', 1)[1]} of "
-                    f"{first.split(', ', 1)[0]})"))  # fmt: skip
+                    f"question {question_id} appears twice (first at {first})"))  # fmt: skip
                 continue
             answer: dict[str, Any] = {}
             self.places[("answers", question_id)] = (

@@ -15,8 +15,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from readiness.models.answers import Client
 from readiness.models.common import Extent, FindingClass, LocalText, Rating
 
-SCHEMA_VERSION = "1.0"
-
 
 class Result(BaseModel):
     """Base of result models: strict keys, plain data."""
