@@ -3,8 +3,11 @@
     python bench/bench.py [--repeat 7] [--sizes 1000,10000] [--workers 2]
 
 - start-up: `readiness --version` against `python -c "import typer"`;
-- one assessment: `readiness assess` of the shipped example against
-  `python -c "import typer, pydantic, yaml"`;
+- one assessment: `readiness assess` of the shipped example, writing every format (HTML,
+  Markdown, Excel, JSON), against `python -c "import typer, rich, pydantic, yaml, openpyxl,
+  jinja2"`, and with `--format json` only against `python -c "import typer, pydantic, yaml"`;
+- rendering: in one process, the time to render each format of the example's report against
+  the time to score it (parse the answers and assess);
 - reading an answered workbook: `read_workbook` of the example as .xlsx against openpyxl's
   bare `load_workbook(read_only=True)` of the same file (iterating every cell);
 - many files: time to read and score N synthetic answer files (YAML text in memory, parsed
@@ -139,6 +142,41 @@ def time_workbook_read(repeat: int) -> tuple[float, float]:
         return _median_call(ours, repeat), _median_call(bare, repeat)
 
 
+def time_rendering(repeat: int) -> tuple[float, dict[str, float]]:
+    """Median seconds to score the example, and to render each report format from the result."""
+    from readiness.answers import load_answers
+    from readiness.assess import assess
+    from readiness.catalogue import load_catalogue, load_scoring
+    from readiness.language import Language
+    from readiness.questionnaire import load_questionnaire
+    from readiness.report.outputs import ReportFormat, render_outputs
+
+    catalogue = load_catalogue()
+    questionnaire = load_questionnaire(catalogue)
+    config = load_scoring()
+
+    def score() -> None:
+        assess(load_answers(EXAMPLE, questionnaire, catalogue), catalogue, questionnaire, config)
+
+    result = assess(
+        load_answers(EXAMPLE, questionnaire, catalogue), catalogue, questionnaire, config
+    )
+    renders = {
+        output.value: _median_call(
+            lambda output=output: render_outputs(  # type: ignore[misc]
+                result, catalogue, questionnaire, Language.EN, [output]
+            ),
+            repeat,
+        )
+        for output in ReportFormat
+    }
+    renders["all"] = _median_call(
+        lambda: render_outputs(result, catalogue, questionnaire, Language.EN, list(ReportFormat)),
+        repeat,
+    )
+    return _median_call(score, repeat), renders
+
+
 def _median_call(function: Callable[[], None], repeat: int) -> float:
     function()
     times = []
@@ -171,18 +209,42 @@ def main() -> None:
         )
     )
 
+    heavy = "import typer, rich, pydantic, yaml, openpyxl, jinja2"
+    imports_all = median_seconds([python, "-c", heavy], options.repeat)
     imports = median_seconds([python, "-c", "import typer, pydantic, yaml"], options.repeat)
     with tempfile.TemporaryDirectory() as out:
-        one = median_seconds(
+        every = median_seconds(
             [readiness, "assess", str(EXAMPLE), "--out", out, "--quiet"], options.repeat
+        )
+        one = median_seconds(
+            [readiness, "assess", str(EXAMPLE), "--out", out, "--quiet", "--format", "json"],
+            options.repeat,
         )
     rows.append(
         (
-            "readiness assess example",
+            "readiness assess example, every format",
+            f"{every * 1000:.0f} ms",
+            f"{every / imports_all:.2f}x {heavy} ({imports_all * 1000:.0f} ms)",
+        )
+    )
+    rows.append(
+        (
+            "readiness assess example, json only",
             f"{one * 1000:.0f} ms",
             f"{one / imports:.2f}x import typer, pydantic, yaml ({imports * 1000:.0f} ms)",
         )
     )
+
+    scoring, renders = time_rendering(options.repeat)
+    rows.append(("score the example (in process)", f"{scoring * 1000:.0f} ms", ""))
+    for name, seconds in renders.items():
+        rows.append(
+            (
+                f"render {name}",
+                f"{seconds * 1000:.0f} ms",
+                f"{seconds / scoring:.2f}x scoring",
+            )
+        )
 
     workbook_read, bare_read = time_workbook_read(options.repeat)
     rows.append(

@@ -11,7 +11,8 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from readiness import __version__
-from readiness.cli import OUTPUT_FILES, OutputFormat, app
+from readiness.cli import app
+from readiness.report.outputs import FILE_NAMES, ReportFormat
 from tests.conftest import EXAMPLE, full_answers
 
 runner = CliRunner()
@@ -35,7 +36,8 @@ def test_every_command_has_help() -> None:
 
 
 def test_every_format_maps_to_a_file() -> None:
-    assert set(OUTPUT_FILES) == set(OutputFormat)
+    assert set(FILE_NAMES) == set(ReportFormat)
+    assert len(set(FILE_NAMES.values())) == len(FILE_NAMES)
 
 
 def test_clauses_tree_in_both_editions_and_languages() -> None:
@@ -62,11 +64,32 @@ def test_assess_the_example(tmp_path: Path) -> None:
     assert data["verdict"]["verdict"] in {"ready", "ready_after_minor_fixes", "not_ready"}
 
 
+def test_assess_writes_every_format_by_default(tmp_path: Path) -> None:
+    result = invoke("assess", str(EXAMPLE), "-o", str(tmp_path), "-q", "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(FILE_NAMES.values())
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in html and "尚不具备认证条件" in html
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# ISO/IEC 20000-1 认证准备度差距分析报告\n")
+    assert (tmp_path / "report.xlsx").read_bytes().startswith(b"PK")
+
+
+def test_assess_writes_only_the_formats_asked_for(tmp_path: Path) -> None:
+    result = invoke("assess", str(EXAMPLE), "-o", str(tmp_path), "-q", "--format", "Markdown, json")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["assessment.json", "report.md"]
+    result = invoke("assess", str(EXAMPLE), "-o", str(tmp_path), "--format", "html,pdf")
+    assert result.exit_code == 2
+    assert "'pdf' is not a format" in result.output
+
+
 def test_assess_is_deterministic(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     assert invoke("assess", str(EXAMPLE), "-o", str(first), "-q").exit_code == 0
     assert invoke("assess", str(EXAMPLE), "-o", str(second), "-q").exit_code == 0
-    assert (first / "assessment.json").read_bytes() == (second / "assessment.json").read_bytes()
+    for name in FILE_NAMES.values():
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
 def test_assess_in_chinese(tmp_path: Path) -> None:

@@ -94,6 +94,7 @@ def assess(
             rating_values={rating.value: value for rating, value in RATING_VALUES.items()},
         ),
         target_score=config.target_score,
+        area_floor=config.verdict.area_floor,
         overall=overall,
         parts=parts,
         areas=areas,
@@ -104,6 +105,8 @@ def assess(
         indicators=indicators,
         completeness=_completeness(answers, questionnaire),
         verdict=decide(overall, areas, findings, blockers, stage2, config.verdict),
+        roles=answers.roles,
+        matrix=answers.matrix,
     )
 
 

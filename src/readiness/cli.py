@@ -18,6 +18,7 @@ from readiness import __version__
 from readiness.cli_common import LangOption, console, load_data, reports_errors
 from readiness.cli_questionnaire import questionnaire_app
 from readiness.language import Language
+from readiness.report.outputs import FILE_NAMES, ReportFormat, parse_formats, render_outputs
 
 app = typer.Typer(
     name="readiness",
@@ -35,15 +36,6 @@ class Edition(StrEnum):
 
     E2018 = "2018"
     E2011 = "2011"
-
-
-class OutputFormat(StrEnum):
-    """Files ``readiness assess`` can write."""
-
-    JSON = "json"
-
-
-OUTPUT_FILES: dict[OutputFormat, str] = {OutputFormat.JSON: "assessment.json"}
 
 
 def _version(value: bool) -> None:
@@ -104,15 +96,14 @@ def validate(
         raise typer.Exit(3)
 
 
-def _parse_formats(value: str) -> list[OutputFormat]:
-    formats: list[OutputFormat] = []
-    for word in (part.strip().lower() for part in value.split(",") if part.strip()):
-        try:
-            formats.append(OutputFormat(word))
-        except ValueError:
-            choices = ", ".join(f.value for f in OutputFormat)
-            raise typer.BadParameter(f"'{word}' is not a format; use {choices}") from None
-    return formats or [OutputFormat.JSON]
+DEFAULT_FORMATS = "html,md,xlsx,json"
+
+
+def _formats(value: str) -> list[ReportFormat]:
+    try:
+        return parse_formats(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--format") from None
 
 
 @app.command()
@@ -125,7 +116,9 @@ def assess(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path(
         "readiness-report"
     ),
-    formats: Annotated[str, typer.Option("--format", help="Comma-separated: json.")] = "json",
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json.")
+    ] = DEFAULT_FORMATS,
     lang: LangOption = Language.EN,
     merge: Annotated[
         bool, typer.Option(help="Merge several respondents of one client (lowest rating wins).")
@@ -143,8 +136,8 @@ def assess(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
 ) -> None:
-    """Score a client's answers, print a summary and write the assessment."""
-    chosen = _parse_formats(formats)
+    """Score a client's answers, print a summary and write the gap report."""
+    chosen = _formats(formats)
     if len(files) > 1 and not merge:
         raise typer.BadParameter(
             "several files are several respondents: add --merge", param_hint="FILES"
@@ -163,12 +156,11 @@ def assess(
     if merge:
         result.respondents = [name for name, _ in loaded]
         result.disagreements = disagreements
+    rendered = render_outputs(result, catalogue, questionnaire, lang, chosen)
     folder = prepare_folder(out, files)
     written = [
-        write_atomic(
-            folder / OUTPUT_FILES[output], result.model_dump_json(indent=2) + "\n", inputs=files
-        )
-        for output in chosen
+        write_atomic(folder / FILE_NAMES[output], data, inputs=files)
+        for output, data in rendered.items()
     ]
     if not quiet:
         from readiness.labels import labels

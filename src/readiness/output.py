@@ -11,6 +11,16 @@ from pathlib import Path
 from readiness.errors import OutputError
 
 
+def _file_mode() -> int:
+    """Permissions of a new ordinary file under the current umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()
+
+
 def prepare_folder(folder: Path, inputs: Iterable[Path]) -> Path:
     """Create ``folder`` if needed; refuse one that is a file."""
     if folder.exists() and not folder.is_dir():
@@ -39,6 +49,7 @@ def write_atomic(path: Path, data: str | bytes, *, inputs: Iterable[Path] = ()) 
     except OSError as error:
         raise OutputError(f"{path}: cannot write here ({error.strerror})") from None
     try:
+        os.fchmod(handle, _FILE_MODE)  # mkstemp makes 0600; a report is an ordinary file
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()

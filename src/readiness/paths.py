@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-DATA_FOLDERS = ("clauses", "questionnaires", "templates")
+DATA_FOLDERS = ("clauses", "questionnaires", "templates", "plans")
 
 
 @cache
@@ -38,3 +38,8 @@ def questionnaires_dir() -> Path:
 def templates_dir() -> Path:
     """The shipped report templates and labels."""
     return data_root() / "templates"
+
+
+def plans_dir() -> Path:
+    """The shipped defaults of the certification project plan (phases, efforts, costs)."""
+    return data_root() / "plans"

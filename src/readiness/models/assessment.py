@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from readiness.models.answers import Client
+from readiness.models.answers import Client, MatrixRow, Roles
 from readiness.models.common import Extent, FindingClass, LocalText, Rating
 
 
@@ -211,6 +211,7 @@ class Assessment(Result):
     client: Client
     source: Source
     target_score: float
+    area_floor: float = Field(default=50.0, description="an area below this blocks certification")
     overall: ScoreGroup
     parts: list[ScoreGroup]
     areas: list[AreaResult]
@@ -221,5 +222,9 @@ class Assessment(Result):
     indicators: list[IndicatorResult]
     completeness: Completeness
     verdict: VerdictResult
+    roles: Roles = Field(default_factory=Roles, description="role holders the client named")
+    matrix: list[MatrixRow] = Field(
+        default_factory=list, description="the client's role and responsibility matrix"
+    )
     respondents: list[str] = Field(default_factory=list, description="files merged, if several")
     disagreements: list[Disagreement] = Field(default_factory=list)

@@ -1,0 +1,82 @@
+"""Every output of ``readiness assess``: the formats, their file names, and rendering them all."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from readiness.language import Language
+
+if TYPE_CHECKING:  # the command line imports this module before it needs any model
+    from readiness.models.assessment import Assessment
+    from readiness.models.catalogue import Catalogue
+    from readiness.models.questionnaire import Questionnaire
+
+
+class ReportFormat(StrEnum):
+    """Files ``readiness assess`` can write."""
+
+    HTML = "html"
+    MD = "md"
+    XLSX = "xlsx"
+    JSON = "json"
+
+
+FILE_NAMES: dict[ReportFormat, str] = {
+    ReportFormat.HTML: "report.html",
+    ReportFormat.MD: "report.md",
+    ReportFormat.XLSX: "report.xlsx",
+    ReportFormat.JSON: "assessment.json",
+}
+
+
+def parse_formats(value: str) -> list[ReportFormat]:
+    """``"html,md"`` → the formats, in the order given, without repeats.
+
+    Raises ValueError naming the first word that is not a format.
+    """
+    formats: list[ReportFormat] = []
+    for word in (part.strip().lower() for part in value.split(",") if part.strip()):
+        if word == "markdown":
+            word = "md"
+        try:
+            chosen = ReportFormat(word)
+        except ValueError:
+            choices = ", ".join(f.value for f in ReportFormat)
+            raise ValueError(f"'{word}' is not a format; use {choices}") from None
+        if chosen not in formats:
+            formats.append(chosen)
+    if not formats:
+        raise ValueError("no format given")
+    return formats
+
+
+def render_outputs(
+    assessment: Assessment,
+    catalogue: Catalogue,
+    questionnaire: Questionnaire,
+    language: Language,
+    formats: list[ReportFormat],
+) -> dict[ReportFormat, str | bytes]:
+    """Every requested output, rendered in memory (nothing is written here)."""
+    outputs: dict[ReportFormat, str | bytes] = {}
+    if ReportFormat.JSON in formats:
+        outputs[ReportFormat.JSON] = assessment.model_dump_json(indent=2) + "\n"
+    if not {ReportFormat.HTML, ReportFormat.MD, ReportFormat.XLSX} & set(formats):
+        return outputs
+    from readiness.report.view import build_view
+
+    view = build_view(assessment, catalogue, questionnaire, language)
+    if ReportFormat.HTML in formats:
+        from readiness.report.render import render_html
+
+        outputs[ReportFormat.HTML] = render_html(view)
+    if ReportFormat.MD in formats:
+        from readiness.report.render import render_markdown
+
+        outputs[ReportFormat.MD] = render_markdown(view)
+    if ReportFormat.XLSX in formats:
+        from readiness.report.workbook import workbook_bytes
+
+        outputs[ReportFormat.XLSX] = workbook_bytes(view)
+    return {f: outputs[f] for f in formats}
