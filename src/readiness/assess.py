@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from readiness import __version__
-from readiness.models.answers import AnswerFile
+from readiness.models.answers import AnswerFile, MatrixRow
 from readiness.models.assessment import (
     AreaResult,
     Assessment,
@@ -106,8 +106,22 @@ def assess(
         completeness=_completeness(answers, questionnaire),
         verdict=decide(overall, areas, findings, blockers, stage2, config.verdict),
         roles=answers.roles,
-        matrix=answers.matrix,
+        matrix=_canonical_matrix(answers.matrix),
     )
+
+
+def _canonical_matrix(rows: list[MatrixRow]) -> list[MatrixRow]:
+    """Each row's people in the order they first appear in the matrix.
+
+    A workbook lists people by column, a YAML file by row; the assessment must not differ.
+    """
+    people: dict[str, None] = {}
+    for row in rows:
+        people.update(dict.fromkeys(row.assign))
+    return [
+        row.model_copy(update={"assign": {p: row.assign[p] for p in people if p in row.assign}})
+        for row in rows
+    ]
 
 
 def _area(

@@ -185,12 +185,13 @@ def fit_rows(ws: Sheet) -> None:
             if cell.column not in widths:
                 dimension = ws.column_dimensions[get_column_letter(cell.column)]
                 widths[cell.column] = max((dimension.width or 8.43) - 1, 1.0)
-            lines = max(lines, _line_count(cell.value, widths[cell.column]))
+            lines = max(lines, line_count(cell.value, widths[cell.column]))
         if lines > 1:
             ws.row_dimensions[row[0].row].height = 14.5 * lines + 4
 
 
-def _line_count(text: str, width: float) -> int:
+def line_count(text: str, width: float) -> int:
+    """Lines ``text`` takes when wrapped in a column ``width`` characters wide (CJK count 2)."""
     count = 0
     for paragraph in text.split("\n"):
         units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in paragraph)
@@ -207,11 +208,13 @@ def add_comment(cell: Cell, text: str) -> None:
     cell.comment = comment
 
 
-def finish_sheet(ws: Sheet, *, freeze: str | None, autofilter: str | None = None) -> None:
+def finish_sheet(
+    ws: Sheet, *, freeze: str | None, autofilter: str | None = None, protect: bool = True
+) -> None:
     """Freeze panes, A4 landscape printing one page wide, and protection without a password.
 
     Protection keeps the question texts from being overwritten while still letting the
-    client resize, insert rows, sort and filter.
+    client resize, insert rows, sort and filter. Reports pass ``protect=False``.
     """
     fit_rows(ws)
     if freeze:
@@ -227,6 +230,8 @@ def finish_sheet(ws: Sheet, *, freeze: str | None, autofilter: str | None = None
     ws.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
     ws.oddFooter.center.text = "&A  &P / &N"
+    if not protect:
+        return
     protection = ws.protection
     protection.sheet = True
     # False means "not protected": these actions stay allowed on the protected sheet.

@@ -63,6 +63,11 @@ def workbook_bytes(
     workbook = build_workbook(
         catalogue, questionnaire, language=language, parts=parts, client=client, answers=answers
     )
+    return save_bytes(workbook)
+
+
+def save_bytes(workbook: Workbook) -> bytes:
+    """``workbook`` as .xlsx bytes that depend on its content only, never on the clock."""
     buffer = io.BytesIO()
     # ExcelWriter rather than Workbook.save, which would stamp the time of saving.
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
