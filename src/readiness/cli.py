@@ -16,6 +16,7 @@ import typer
 
 from readiness import __version__
 from readiness.cli_common import LangOption, console, load_data, reports_errors
+from readiness.cli_plan import plan as plan_command
 from readiness.cli_questionnaire import questionnaire_app
 from readiness.language import Language
 from readiness.report.outputs import FILE_NAMES, ReportFormat, parse_formats, render_outputs
@@ -29,6 +30,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(questionnaire_app, name="questionnaire")
+app.command(name="plan")(plan_command)
 
 
 class Edition(StrEnum):
@@ -135,6 +137,12 @@ def assess(
         Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    plan: Annotated[
+        bool,
+        typer.Option(
+            "--plan", help="Also write the certification project plan (as `readiness plan`)."
+        ),
+    ] = False,
 ) -> None:
     """Score a client's answers, print a summary and write the gap report."""
     chosen = _formats(formats)
@@ -162,6 +170,15 @@ def assess(
         write_atomic(folder / FILE_NAMES[output], data, inputs=files)
         for output, data in rendered.items()
     ]
+    if plan:
+        from readiness.cli_plan import make_plans, write_plan
+        from readiness.plan.outputs import PlanFormat
+
+        main, alternatives = make_plans(
+            result, catalogue, config_path=None, start=None, scenario="standard", target=None
+        )
+        plan_formats = [PlanFormat(f.value) for f in chosen] + [PlanFormat.MSPDI]
+        written += write_plan(main, alternatives, lang, plan_formats, folder, files)
     if not quiet:
         from readiness.labels import labels
         from readiness.summary import assessment_summary

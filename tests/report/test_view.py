@@ -86,7 +86,9 @@ def test_documents_checklist_marks_blockers_missing(views: dict[Language, Report
 def test_evidence_requests_cover_every_gap_once(views: dict[Language, ReportView]) -> None:
     view = views[Language.EN]
     gaps = {r.id for r in view.requirements if r.finding in {"major", "minor", "observation"}}
-    requested = {rid for group in view.evidence for item in group.items for rid in item.requirements}
+    requested = {
+        rid for group in view.evidence for item in group.items for rid in item.requirements
+    }
     assert requested == gaps
     for group in view.evidence:
         questions = [item.question for item in group.items]
@@ -105,7 +107,9 @@ def test_statement_of_applicability(views: dict[Language, ReportView]) -> None:
     assert statements["C.CTRL.03"].status_label.startswith("Not accepted")
 
 
-def test_matrix_and_heat_map(views: dict[Language, ReportView], example_assessment: Assessment) -> None:
+def test_matrix_and_heat_map(
+    views: dict[Language, ReportView], example_assessment: Assessment
+) -> None:
     view = views[Language.EN]
     assert view.matrix.sms_owner == "Li Wei"
     assert len(view.matrix.rows) == len(example_assessment.matrix) == 21

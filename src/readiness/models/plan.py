@@ -552,3 +552,6 @@ class Plan(Result):
     costs: Costs
     target: TargetCheck | None = None
     messages: list[Message] = Field(default_factory=list)
+    holidays: list[dt.date] = Field(
+        default_factory=list, description="non-working days the schedule was made with"
+    )

@@ -114,6 +114,7 @@ def make_plan(
         )
 
     return Plan(
+        holidays=sorted(config.schedule.holidays),
         client=assessment.client.name,
         assessed_on=assessment.assessed_on,
         start=start,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from readiness.language import Language
 
@@ -30,20 +30,23 @@ FILE_NAMES: dict[ReportFormat, str] = {
 }
 
 
-def parse_formats(value: str) -> list[ReportFormat]:
+Choice = TypeVar("Choice", bound=StrEnum)
+ALIASES = {"markdown": "md", "excel": "xlsx", "msproject": "mspdi", "xml": "mspdi"}
+
+
+def parse_formats(value: str, choices: type[Choice] = ReportFormat) -> list[Choice]:  # type: ignore[assignment]
     """``"html,md"`` → the formats, in the order given, without repeats.
 
-    Raises ValueError naming the first word that is not a format.
+    Raises ValueError naming the first word that is not one of ``choices``.
     """
-    formats: list[ReportFormat] = []
+    formats: list[Choice] = []
     for word in (part.strip().lower() for part in value.split(",") if part.strip()):
-        if word == "markdown":
-            word = "md"
+        word = ALIASES.get(word, word)
         try:
-            chosen = ReportFormat(word)
+            chosen = choices(word)
         except ValueError:
-            choices = ", ".join(f.value for f in ReportFormat)
-            raise ValueError(f"'{word}' is not a format; use {choices}") from None
+            names = ", ".join(c.value for c in choices)
+            raise ValueError(f"'{word}' is not a format; use {names}") from None
         if chosen not in formats:
             formats.append(chosen)
     if not formats:

@@ -1,0 +1,270 @@
+"""The Microsoft Project export: checked as XML, and read back (and rescheduled) by MPXJ.
+
+MPXJ runs on the machine's Java through JPype. CI installs both (see ``.ci/run``); elsewhere
+the MPXJ tests are skipped without them. JPype cannot restart a JVM, so one session-scoped
+fixture starts it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import xml.etree.ElementTree as ET
+from typing import Any, NoReturn
+
+import pytest
+
+from readiness.language import Language
+from readiness.models.assessment import Assessment
+from readiness.models.catalogue import Catalogue
+from readiness.models.plan import Plan, PlanConfig
+from readiness.plan import make_plan
+from readiness.plan.mspdi import mspdi_bytes
+from tests.plan.conftest import START
+
+NS = {"p": "http://schemas.microsoft.com/project"}
+TEXT1 = "188743731"
+HOLIDAYS = [dt.date(2027, 2, 8), dt.date(2027, 5, 3), dt.date(2027, 10, 1)]
+
+
+def effort_pairs(plan: Plan) -> int:
+    return sum(1 for task in plan.tasks for days in task.effort.values() if days > 0)
+
+
+def parse(data: bytes) -> ET.Element:
+    return ET.fromstring(data)
+
+
+def text(element: ET.Element, tag: str) -> str:
+    return element.findtext(f"p:{tag}", namespaces=NS) or ""
+
+
+def task_id(task: ET.Element) -> str:
+    for attribute in task.findall("p:ExtendedAttribute", NS):
+        if text(attribute, "FieldID") == TEXT1:
+            return text(attribute, "Value")
+    return ""
+
+
+@pytest.fixture(scope="module")
+def holiday_plan(
+    example_assessment: Assessment, catalogue: Catalogue, plan_config: PlanConfig
+) -> Plan:
+    """The example scheduled around three holidays that fall inside tasks."""
+    schedule = plan_config.schedule.model_copy(update={"holidays": HOLIDAYS})
+    config = plan_config.model_copy(update={"schedule": schedule})
+    return make_plan(example_assessment, catalogue, config, start=START)
+
+
+# ------------------------------------------------------------------ plain XML
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_the_xml_holds_every_phase_task_role_and_assignment(
+    standard: Plan, language: Language
+) -> None:
+    data = mspdi_bytes(standard, language)
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"')
+    root = parse(data)
+    assert root.tag == "{http://schemas.microsoft.com/project}Project"
+    assert text(root, "CurrencyCode") == "CNY"
+    assert text(root, "StartDate") == "2027-01-04T08:00:00"
+    assert text(root, "CreationDate") == text(root, "StartDate")
+    assert text(root, "MinutesPerDay") == "480"
+    tasks = root.findall("p:Tasks/p:Task", NS)
+    assert len(tasks) == 1 + len(standard.phases) + len(standard.tasks)
+    assert (text(tasks[0], "UID"), text(tasks[0], "OutlineLevel")) == ("0", "0")
+    assert text(tasks[0], "Name").startswith(standard.client)
+    phases = [task for task in tasks[1:] if text(task, "Summary") == "1"]
+    assert [text(task, "Name") for task in phases] == [
+        phase.name.get(language) for phase in standard.phases
+    ]
+    assert {text(task, "OutlineLevel") for task in phases} == {"1"}
+    leaves = {task_id(task): task for task in tasks if text(task, "Summary") == "0"}
+    assert list(leaves) == [
+        task.id for phase in standard.phases for task in standard.tasks if task.phase == phase.id
+    ]
+    uids = {text(task, "UID"): key for key, task in leaves.items()}
+    for task in standard.tasks:
+        element = leaves[task.id]
+        assert text(element, "Name") == task.name.get(language)
+        assert text(element, "OutlineLevel") == "2"
+        assert text(element, "Finish") == f"{task.finish}T17:00:00"
+        assert text(element, "Duration") == f"PT{task.duration * 8}H0M0S"
+        assert text(element, "Milestone") == str(int(task.milestone))
+        assert text(element, "ConstraintDate") == text(element, "Start")
+        links = element.findall("p:PredecessorLink", NS)
+        assert [uids[text(link, "PredecessorUID")] for link in links] == task.dependencies
+        assert {text(link, "Type") for link in links} <= {"1"}
+    resources = root.findall("p:Resources/p:Resource", NS)
+    assert [text(r, "Name") for r in resources] == [r.name.get(language) for r in standard.roles]
+    assert [text(r, "MaxUnits") for r in resources] == ["0.6", "3.2", "1.2", "0.6", "1", "2"]
+    assert len(root.findall("p:Assignments/p:Assignment", NS)) == effort_pairs(standard)
+
+
+def test_dates_durations_work_and_units(standard: Plan) -> None:
+    root = parse(mspdi_bytes(standard, Language.EN))
+    leaves = {task_id(task): task for task in root.findall("p:Tasks/p:Task", NS)}
+    report = leaves["GAP.report"]  # 27 Jan – 2 Feb 2027, 5 days, consultant 3 person-days
+    assert (text(report, "Start"), text(report, "Finish")) == (
+        "2027-01-27T08:00:00",
+        "2027-02-02T17:00:00",
+    )
+    assert text(report, "ConstraintType") == "4"
+    gate = leaves["M.GAP"]
+    assert (text(gate, "Start"), text(gate, "Duration")) == ("2027-02-04T17:00:00", "PT0H0M0S")
+    by_task: dict[str, list[ET.Element]] = {}
+    for assignment in root.findall("p:Assignments/p:Assignment", NS):
+        by_task.setdefault(text(assignment, "TaskUID"), []).append(assignment)
+    (work,) = by_task[text(report, "UID")]
+    assert (text(work, "Work"), text(work, "Units")) == ("PT24H0M0S", "0.6")
+    tier3 = by_task[text(leaves["WP-A.PERF.T3"], "UID")]  # 0.50 + 0.13 person-days in one day
+    assert sorted(text(a, "Work") for a in tier3) == ["PT1H2M0S", "PT4H0M0S"]
+    rates = {text(r, "Name"): text(r, "StandardRate") for r in root.iter(f"{{{NS['p']}}}Resource")}
+    assert rates["Consultant"] == "375"  # 3,000 a day ÷ 8 hours
+    assert rates["SMS manager"] == ""  # internal staff are not costed by default
+
+
+def test_the_same_plan_gives_the_same_bytes(standard: Plan) -> None:
+    assert mspdi_bytes(standard, Language.ZH) == mspdi_bytes(standard, Language.ZH)
+    assert mspdi_bytes(standard, Language.EN) != mspdi_bytes(standard, Language.ZH)
+
+
+def test_text_is_escaped(standard: Plan) -> None:
+    client = 'R&D <Ops> "Cloud" 云服务\x01'
+    data = mspdi_bytes(standard.model_copy(update={"client": client}), Language.ZH)
+    assert b"R&amp;D &lt;Ops&gt;" in data
+    assert text(parse(data), "Company") == 'R&D <Ops> "Cloud" 云服务'  # control character dropped
+
+
+def test_holidays_become_calendar_exceptions(holiday_plan: Plan) -> None:
+    root = parse(mspdi_bytes(holiday_plan, Language.EN, holidays=reversed(HOLIDAYS)))
+    periods = root.findall("p:Calendars/p:Calendar/p:Exceptions/p:Exception/p:TimePeriod", NS)
+    assert [text(period, "FromDate") for period in periods] == [f"{d}T00:00:00" for d in HOLIDAYS]
+    assert parse(mspdi_bytes(holiday_plan, Language.EN)).find(".//p:Exceptions", NS) is None
+
+
+# ------------------------------------------------------------------ MPXJ on Java
+
+
+def _unavailable(reason: str) -> NoReturn:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; CI must install default-jre-headless and the test extras")
+    pytest.skip(f"{reason}: install a Java runtime and `pip install -e .[test]` to run")
+
+
+@pytest.fixture(scope="session")
+def jvm() -> Any:
+    """JPype with a started JVM and MPXJ on its class path (started once per test session)."""
+    if shutil.which("java") is None:
+        _unavailable("java is not on PATH")
+    try:
+        import jpype
+        import mpxj  # noqa: F401  (importing it puts MPXJ's jars on the class path)
+    except ImportError as error:
+        _unavailable(f"mpxj or JPype1 is not installed ({error})")
+    if not jpype.isJVMStarted():
+        try:
+            jpype.startJVM()
+        except (OSError, jpype.JVMNotFoundException) as error:
+            _unavailable(f"JPype cannot start the JVM ({error})")
+    return jpype
+
+
+def read(jvm: Any, data: bytes) -> Any:
+    """The MSPDI document as MPXJ's ProjectFile."""
+    stream = jvm.JClass("java.io.ByteArrayInputStream")(data)
+    return jvm.JClass("org.mpxj.mspdi.MSPDIReader")().read(stream)
+
+
+def day(value: Any) -> dt.date:
+    return dt.date.fromisoformat(str(value.toLocalDate()))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", list(Language))
+def test_mpxj_reads_tasks_dates_links_resources_and_assignments(
+    jvm: Any, standard: Plan, language: Language
+) -> None:
+    project = read(jvm, mspdi_bytes(standard, language))
+    properties = project.getProjectProperties()
+    assert str(properties.getCurrencyCode()) == "CNY"
+    assert str(properties.getProjectTitle()).startswith(standard.client)
+    tasks = [task for task in project.getTasks() if int(task.getUniqueID()) != 0]
+    assert len(tasks) == len(standard.phases) + len(standard.tasks)
+    summaries = [task for task in tasks if task.getSummary()]
+    assert [str(task.getName()) for task in summaries] == [
+        phase.name.get(language) for phase in standard.phases
+    ]
+    leaves = {str(task.getText(1)): task for task in tasks if not task.getSummary()}
+    assert len(leaves) == len(standard.tasks)
+    finish_to_start = jvm.JClass("org.mpxj.RelationType").FINISH_START
+    for ours in standard.tasks:
+        theirs = leaves[ours.id]
+        assert str(theirs.getName()) == ours.name.get(language)
+        assert (day(theirs.getStart()), day(theirs.getFinish())) == (ours.start, ours.finish)
+        assert bool(theirs.getMilestone()) == ours.milestone
+        links = {
+            (str(link.getPredecessorTask().getText(1)), link.getType() == finish_to_start)
+            for link in theirs.getPredecessors()
+        }
+        assert links == {(before, True) for before in ours.dependencies}
+        assert len(theirs.getPredecessors()) == len(ours.dependencies)
+    resources = [r for r in project.getResources() if int(r.getUniqueID()) != 0]
+    assert [str(r.getName()) for r in resources] == [r.name.get(language) for r in standard.roles]
+    assignments = list(project.getResourceAssignments())
+    assert len(assignments) == effort_pairs(standard)
+    work = sum(float(a.getWork().getDuration()) for a in assignments)  # hours
+    assert work == pytest.approx(float(sum(standard.total_effort.values())) * 8, abs=1)
+
+
+@pytest.mark.slow
+def test_mpxj_scheduler_keeps_our_dates(jvm: Any, holiday_plan: Plan) -> None:
+    """Rescheduled as Microsoft Project would, every task keeps its dates: the constraints hold
+    the levelled starts, and the calendar (with the holidays) gives the same finishes."""
+    project = read(jvm, mspdi_bytes(holiday_plan, Language.EN, holidays=HOLIDAYS))
+    before = {
+        int(t.getUniqueID()): (str(t.getStart()), str(t.getFinish())) for t in project.getTasks()
+    }
+    start = project.getProjectProperties().getStartDate()
+    jvm.JClass("org.mpxj.cpm.MicrosoftScheduler")().schedule(project, start)
+    after = {
+        int(t.getUniqueID()): (str(t.getStart()), str(t.getFinish())) for t in project.getTasks()
+    }
+    assert after == before
+    assert len(after) == 1 + len(holiday_plan.phases) + len(holiday_plan.tasks)
+
+
+@pytest.mark.slow
+def test_elements_follow_the_schema_order(jvm: Any, standard: Plan) -> None:
+    """Microsoft Project validates element order; MPXJ's schema classes carry it."""
+    xml_type = jvm.JClass("jakarta.xml.bind.annotation.XmlType")
+    schema = "org.mpxj.mspdi.schema.Project"
+    classes = {
+        "Project": schema,
+        "Calendar": f"{schema}$Calendars$Calendar",
+        "Exception": f"{schema}$Calendars$Calendar$Exceptions$Exception",
+        "Task": f"{schema}$Tasks$Task",
+        "PredecessorLink": f"{schema}$Tasks$Task$PredecessorLink",
+        "Resource": f"{schema}$Resources$Resource",
+        "Assignment": f"{schema}$Assignments$Assignment",
+    }
+    order = {
+        tag: [
+            str(p).lower()
+            for p in jvm.JClass("java.lang.Class").forName(name).getAnnotation(xml_type).propOrder()
+        ]
+        for tag, name in classes.items()
+    }
+    root = parse(mspdi_bytes(standard, Language.EN, holidays=HOLIDAYS))
+    checked = 0
+    for element in root.iter():
+        tag = element.tag.split("}")[1]
+        if tag not in order:
+            continue
+        children = [child.tag.split("}")[1].lower() for child in element]
+        positions = [order[tag].index(child) for child in children]
+        assert positions == sorted(positions), f"{tag}: {children}"
+        checked += 1
+    assert checked > len(standard.tasks)

@@ -1,0 +1,89 @@
+"""The plan as HTML (with its Gantt chart) and Markdown: golden files and real values.
+
+After a deliberate change, rewrite the golden files with ``pytest tests/plan --update-golden``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from readiness.language import Language
+from readiness.models.plan import Plan
+from readiness.plan.gantt import gantt_svg
+from readiness.plan.render import render_plan_html, render_plan_markdown
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+RENDERERS = {"html": render_plan_html, "md": render_plan_markdown}
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.mark.parametrize("language", list(Language))
+@pytest.mark.parametrize("kind", ["md", "html"])
+def test_golden(
+    standard: Plan, fast: Plan, language: Language, kind: str, update_golden: bool
+) -> None:
+    text = RENDERERS[kind](standard, language, [fast])
+    golden = GOLDEN / f"plan-{language.value}.{kind}"
+    if update_golden:
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), f"{golden.name}: run --update-golden"
+
+
+def test_gantt_has_a_bar_per_task_and_a_diamond_per_milestone(standard: Plan) -> None:
+    svg = ET.fromstring(gantt_svg(standard, Language.EN, title="Schedule"))
+    milestones = [t for t in standard.tasks if t.milestone]
+    diamonds = svg.findall(f"{SVG}polygon")
+    bars = svg.findall(f"{SVG}rect")
+    assert len(diamonds) == len(milestones) > 5
+    assert len(bars) == len(standard.phases) + len(standard.tasks) - len(milestones)
+    labels = [t.findtext(f"{SVG}title") for t in svg.findall(f"{SVG}text")]
+    assert [label for label in labels if label] == [
+        name
+        for phase in standard.phases
+        for name in [
+            phase.name.en,
+            *(
+                t.name.en
+                for t in sorted(
+                    (t for t in standard.tasks if t.phase == phase.id),
+                    key=lambda t: (t.start, t.finish, t.id),
+                )
+            ),
+        ]
+    ]
+    # surveillance lies beyond the axis: its dates are written at the right edge
+    later = [t.text for t in svg.findall(f"{SVG}text") if (t.text or "").startswith("→ ")]
+    surveillance = next(p for p in standard.phases if p.id.value == "surveillance")
+    assert f"→ {surveillance.finish.isoformat()}" in later
+
+
+def test_html_overview_values(standard: Plan, fast: Plan) -> None:
+    html = render_plan_html(standard, Language.EN, [fast])
+    stage2 = next(p for p in standard.phases if p.id.value == "stage2")
+    assert f"{standard.costs.total:,.2f}" in html
+    assert stage2.start.isoformat() in html
+    assert "Fast track" in html and f"{fast.costs.total:,.2f}" in html
+    assert "<script" not in html and html.count("<svg") == 1
+    assert "https://" not in html
+
+
+def test_chinese_plan_is_chinese(standard: Plan) -> None:
+    markdown = render_plan_markdown(standard, Language.ZH)
+    assert markdown.startswith("# ISO/IEC 20000-1 认证项目计划\n")
+    for heading in ("## 进度计划", "## 整改事项清单", "## 资源", "## 费用 (CNY)"):
+        assert heading in markdown
+    assert "咨询服务" in markdown and "第二阶段审核" in markdown
+    headers = re.findall(r"^\| ([^|]+) \|", markdown, flags=re.MULTILINE)
+    assert "Phase" not in headers and "Task" not in headers
+
+
+def test_client_text_is_inert(standard: Plan) -> None:
+    hostile = standard.model_copy(update={"client": '<script>alert(1)</script> | =SUM(A1)'})
+    html = render_plan_html(hostile, Language.EN)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    markdown = render_plan_markdown(hostile, Language.EN)
+    assert "<script>" not in markdown and "\\| =SUM(A1)" in markdown
