@@ -82,7 +82,7 @@ def test_chinese_plan_is_chinese(standard: Plan) -> None:
 
 
 def test_client_text_is_inert(standard: Plan) -> None:
-    hostile = standard.model_copy(update={"client": '<script>alert(1)</script> | =SUM(A1)'})
+    hostile = standard.model_copy(update={"client": "<script>alert(1)</script> | =SUM(A1)"})
     html = render_plan_html(hostile, Language.EN)
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     markdown = render_plan_markdown(hostile, Language.EN)
