@@ -98,3 +98,13 @@ def test_assess_with_plan_writes_both(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["assessment.json", "plan.json", "plan.md", "plan.xml", "report.md"]
+
+
+def test_plan_writes_every_format_by_default(tmp_path: Path) -> None:
+    result = invoke("plan", str(EXAMPLE), "-o", str(tmp_path), "-q", "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(PLAN_FILES.values())
+    assert (tmp_path / "plan.xlsx").read_bytes().startswith(b"PK")
+    xml = (tmp_path / "plan.xml").read_text(encoding="utf-8")
+    assert xml.startswith("<?xml") and "http://schemas.microsoft.com/project" in xml
+    assert "第二阶段审核" in (tmp_path / "plan.html").read_text(encoding="utf-8")
