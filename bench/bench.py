@@ -6,6 +6,8 @@
 - one assessment: `readiness assess` of the shipped example, writing every format (HTML,
   Markdown, Excel, JSON), against `python -c "import typer, rich, pydantic, yaml, openpyxl,
   jinja2"`, and with `--format json` only against `python -c "import typer, pydantic, yaml"`;
+- planning: in one process, the time to plan the example (standard scenario) and a synthetic
+  assessment with every requirement failing, against the time to score the example;
 - rendering: in one process, the time to render each format of the example's report against
   the time to score it (parse the answers and assess);
 - reading an answered workbook: `read_workbook` of the example as .xlsx against openpyxl's
@@ -177,6 +179,52 @@ def time_rendering(repeat: int) -> tuple[float, dict[str, float]]:
     return _median_call(score, repeat), renders
 
 
+def time_planning(repeat: int) -> tuple[float, float, float, float]:
+    """Median seconds: score the example; plan it; plan an all-failing one; render the plan."""
+    import datetime as dt
+
+    from readiness.answers import load_answers
+    from readiness.assess import assess
+    from readiness.catalogue import load_catalogue, load_scoring
+    from readiness.language import Language
+    from readiness.models.answers import AnswerFile
+    from readiness.plan import load_plan_config, make_plan, make_scenarios
+    from readiness.plan.outputs import PlanFormat, render_plan_outputs
+    from readiness.questionnaire import load_questionnaire
+
+    catalogue = load_catalogue()
+    questionnaire = load_questionnaire(catalogue)
+    config = load_scoring()
+    plan_config = load_plan_config(catalogue=catalogue)
+    start = dt.date(2027, 1, 4)
+
+    def score() -> None:
+        assess(load_answers(EXAMPLE, questionnaire, catalogue), catalogue, questionnaire, config)
+
+    example = assess(
+        load_answers(EXAMPLE, questionnaire, catalogue), catalogue, questionnaire, config
+    )
+    failing_answers = AnswerFile.model_validate(
+        {
+            "questionnaire": questionnaire.id,
+            "questionnaire_version": questionnaire.version,
+            "client": {"name": "Everything fails"},
+            "answers": {q.id: {"rating": "N"} for q in questionnaire.questions()},
+        }
+    )
+    failing = assess(failing_answers, catalogue, questionnaire, config)
+    plans = make_scenarios(example, catalogue, plan_config, start=start)
+    return (
+        _median_call(score, repeat),
+        _median_call(lambda: make_plan(example, catalogue, plan_config, start=start), repeat),
+        _median_call(lambda: make_plan(failing, catalogue, plan_config, start=start), repeat),
+        _median_call(
+            lambda: render_plan_outputs(plans[0], Language.EN, list(PlanFormat), plans[1:]),
+            repeat,
+        ),
+    )
+
+
 def _median_call(function: Callable[[], None], repeat: int) -> float:
     function()
     times = []
@@ -244,6 +292,16 @@ def main() -> None:
                 f"{seconds * 1000:.0f} ms",
                 f"{seconds / scoring:.2f}x scoring",
             )
+        )
+
+    scoring_time, plan_example, plan_failing, plan_render = time_planning(options.repeat)
+    for name, seconds in (
+        ("plan the example", plan_example),
+        ("plan an all-failing assessment", plan_failing),
+        ("render the plan, every format", plan_render),
+    ):
+        rows.append(
+            (name, f"{seconds * 1000:.0f} ms", f"{seconds / scoring_time:.2f}x scoring the example")
         )
 
     workbook_read, bare_read = time_workbook_read(options.repeat)
