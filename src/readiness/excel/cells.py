@@ -55,7 +55,7 @@ RATING_COLOURS = {"N": "FFC7CE", "P": "FCD5B4", "L": "FFEB9C", "F": "C6EFCE"}
 ALERT = "FF7C80"
 """Fill of an NA justification that is missing."""
 
-_STYLES: WeakKeyDictionary[Any, dict[tuple[bool, int], Any]] = WeakKeyDictionary()
+_STYLES: WeakKeyDictionary[Any, dict[tuple[object, int], Any]] = WeakKeyDictionary()
 """Per workbook, the style array of each kind of data cell already styled."""
 
 
@@ -93,6 +93,19 @@ def style_cell(cell: Cell, *, answer: bool, fill: PatternFill | None = None) -> 
     cell.protection = UNLOCKED if answer else LOCKED
     cell.alignment = WRAP
     cell.border = BORDER
+    known[key] = copy(cell._style)
+
+
+def fill_only(cell: Cell, fill: PatternFill) -> None:
+    """Give an otherwise unstyled cell ``fill`` (cached like :func:`style_cell`: a Gantt
+    chart sets thousands of them)."""
+    known = _STYLES.setdefault(cell.parent.parent, {})
+    key = ("fill", id(fill))
+    if key in known:
+        cell._style = copy(known[key])
+        return
+    cell._style = StyleArray()
+    cell.fill = fill
     known[key] = copy(cell._style)
 
 
@@ -175,12 +188,18 @@ def fit_rows(ws: Sheet) -> None:
     counts twice.
     """
     widths: dict[int, float] = {}
+    merged = {
+        (row, column)
+        for cells in ws.merged_cells.ranges
+        for row in range(cells.min_row, cells.max_row + 1)
+        for column in range(cells.min_col, cells.max_col + 1)
+    }
     for row in ws.iter_rows(min_row=HEADER_ROW):
         lines = 1
         for cell in row:
             if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
                 continue
-            if cell.coordinate in ws.merged_cells:
+            if (cell.row, cell.column) in merged:
                 continue
             if cell.column not in widths:
                 dimension = ws.column_dimensions[get_column_letter(cell.column)]
@@ -194,7 +213,11 @@ def line_count(text: str, width: float) -> int:
     """Lines ``text`` takes when wrapped in a column ``width`` characters wide (CJK count 2)."""
     count = 0
     for paragraph in text.split("\n"):
-        units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in paragraph)
+        units = (
+            len(paragraph)
+            if paragraph.isascii()
+            else sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in paragraph)
+        )
         # Words wrap whole: a line holds a little less than the column's width.
         count += max(1, math.ceil(units * 1.05 / width))
     return count

@@ -3,11 +3,31 @@
 ``load_plan_config`` reads ``plans/plan.yaml`` (with a consultant's file merged over it);
 ``make_plan`` turns an assessment into a :class:`~readiness.models.plan.Plan` for one scenario;
 ``make_scenarios`` makes one plan per configured scenario for a side-by-side comparison.
+
+The names load on first use: the command line imports ``readiness.plan.outputs`` at start-up,
+and that must not pull in pydantic and the models.
 """
 
 from __future__ import annotations
 
-from readiness.plan.build import make_plan, make_scenarios
-from readiness.plan.config import default_config_path, load_plan_config
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from readiness.plan.build import make_plan, make_scenarios
+    from readiness.plan.config import default_config_path, load_plan_config
 
 __all__ = ["default_config_path", "load_plan_config", "make_plan", "make_scenarios"]
+
+_HOMES = {
+    "make_plan": "readiness.plan.build",
+    "make_scenarios": "readiness.plan.build",
+    "default_config_path": "readiness.plan.config",
+    "load_plan_config": "readiness.plan.config",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(importlib.import_module(_HOMES[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -270,7 +270,7 @@ def _gantt_row(
             cell.font = _MILESTONE_FONTS[phase]
             cell.alignment = CENTRE
         else:
-            cell.fill = PHASE_FILLS[phase] if is_phase else TASK_FILLS[phase]
+            cells.fill_only(cell, PHASE_FILLS[phase] if is_phase else TASK_FILLS[phase])
 
 
 # ------------------------------------------------------------------ tasks and backlog
