@@ -16,6 +16,7 @@ import typer
 
 from readiness import __version__
 from readiness.cli_common import LangOption, console, load_data, reports_errors
+from readiness.cli_compare import compare as compare_command
 from readiness.cli_plan import plan as plan_command
 from readiness.cli_questionnaire import questionnaire_app
 from readiness.language import Language
@@ -31,6 +32,7 @@ app = typer.Typer(
 )
 app.add_typer(questionnaire_app, name="questionnaire")
 app.command(name="plan")(plan_command)
+app.command(name="compare")(compare_command)
 
 
 class Edition(StrEnum):
@@ -137,6 +139,14 @@ def assess(
         Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="An earlier assessment (answers or assessment.json): add progress."),
+    ] = None,
+    no_regressions: Annotated[
+        bool,
+        typer.Option("--no-regressions", help="With --baseline: exit 1 if anything got worse."),
+    ] = False,
     plan: Annotated[
         bool,
         typer.Option(
@@ -164,10 +174,18 @@ def assess(
     if merge:
         result.respondents = [name for name, _ in loaded]
         result.disagreements = disagreements
-    rendered = render_outputs(result, catalogue, questionnaire, lang, chosen)
-    folder = prepare_folder(out, files)
+    comparison = None
+    if baseline is not None:
+        from readiness.compare import compare
+        from readiness.saved import assessment_of
+
+        earlier = assessment_of(baseline, catalogue, questionnaire, config)
+        comparison = compare(earlier, result, names=(str(baseline), str(files[0])))
+    rendered = render_outputs(result, catalogue, questionnaire, lang, chosen, comparison)
+    inputs = [*files, baseline] if baseline else files
+    folder = prepare_folder(out, inputs)
     written = [
-        write_atomic(folder / FILE_NAMES[output], data, inputs=files)
+        write_atomic(folder / FILE_NAMES[output], data, inputs=inputs)
         for output, data in rendered.items()
     ]
     if plan:
@@ -185,8 +203,15 @@ def assess(
 
         console().print(assessment_summary(result, catalogue, lang))
         console().print(f"{labels(lang)['written']}: " + ", ".join(str(p) for p in written))
+    if comparison is not None and not quiet:
+        from readiness.cli_compare import comparison_summary
+
+        console().print(comparison_summary(comparison, catalogue, lang))
     score = result.overall.score or 0.0
     if fail_under is not None and score < fail_under:
+        raise typer.Exit(1)
+    if no_regressions and comparison is not None and comparison.regressions:
+        console(stderr=True).print("regressions: " + ", ".join(comparison.regressions))
         raise typer.Exit(1)
 
 

@@ -145,16 +145,9 @@ def plan(
     chosen = plan_formats(formats)
     catalogue, questionnaire, scoring_config = load_data(scoring)
     from readiness.output import prepare_folder
-    from readiness.saved import is_saved_assessment, load_assessment
+    from readiness.saved import assessment_of
 
-    if is_saved_assessment(file):
-        assessment = load_assessment(file)
-    else:
-        from readiness.answers import load_answer_file
-        from readiness.assess import assess
-
-        answers = load_answer_file(file, questionnaire, catalogue)
-        assessment = assess(answers, catalogue, questionnaire, scoring_config)
+    assessment = assessment_of(file, catalogue, questionnaire, scoring_config)
     main, alternatives = make_plans(
         assessment,
         catalogue,

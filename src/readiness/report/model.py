@@ -8,6 +8,10 @@ here is scored: the values are the assessment's, looked up and ordered for readi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from readiness.report.progress import ProgressView
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,3 +337,4 @@ class ReportView:
     heat: list[HeatRow]
     heat_columns: list[str]
     disagreements: list[DisagreementView]
+    progress: ProgressView | None = None

@@ -10,6 +10,7 @@ from readiness.language import Language
 if TYPE_CHECKING:  # the command line imports this module before it needs any model
     from readiness.models.assessment import Assessment
     from readiness.models.catalogue import Catalogue
+    from readiness.models.comparison import Comparison
     from readiness.models.questionnaire import Questionnaire
 
 
@@ -54,14 +55,27 @@ def parse_formats(value: str, choices: type[Choice] = ReportFormat) -> list[Choi
     return formats
 
 
+COMPARISON_FILES: dict[ReportFormat, str] = {
+    ReportFormat.HTML: "progress.html",
+    ReportFormat.MD: "progress.md",
+    ReportFormat.XLSX: "progress.xlsx",
+    ReportFormat.JSON: "comparison.json",
+}
+
+
 def render_outputs(
     assessment: Assessment,
     catalogue: Catalogue,
     questionnaire: Questionnaire,
     language: Language,
     formats: list[ReportFormat],
+    baseline: Comparison | None = None,
 ) -> dict[ReportFormat, str | bytes]:
-    """Every requested output, rendered in memory (nothing is written here)."""
+    """Every requested output, rendered in memory (nothing is written here).
+
+    With ``baseline`` (the comparison with an earlier assessment) the report gains a progress
+    section.
+    """
     outputs: dict[ReportFormat, str | bytes] = {}
     if ReportFormat.JSON in formats:
         outputs[ReportFormat.JSON] = assessment.model_dump_json(indent=2) + "\n"
@@ -69,7 +83,12 @@ def render_outputs(
         return outputs
     from readiness.report.view import build_view
 
-    view = build_view(assessment, catalogue, questionnaire, language)
+    progress = None
+    if baseline is not None:
+        from readiness.report.progress import build_progress
+
+        progress = build_progress(baseline, catalogue, language)
+    view = build_view(assessment, catalogue, questionnaire, language, progress)
     if ReportFormat.HTML in formats:
         from readiness.report.render import render_html
 
@@ -83,3 +102,28 @@ def render_outputs(
 
         outputs[ReportFormat.XLSX] = workbook_bytes(view)
     return {f: outputs[f] for f in formats}
+
+
+def render_comparison_outputs(
+    comparison: Comparison,
+    catalogue: Catalogue,
+    language: Language,
+    formats: list[ReportFormat],
+) -> dict[ReportFormat, str | bytes]:
+    """The progress report of ``readiness compare`` in every requested format, in memory."""
+    from readiness.report.progress import build_progress
+
+    progress = build_progress(comparison, catalogue, language)
+    outputs: dict[ReportFormat, str | bytes] = {}
+    for output in formats:
+        if output is ReportFormat.JSON:
+            outputs[output] = comparison.model_dump_json(indent=2) + "\n"
+        elif output is ReportFormat.XLSX:
+            from readiness.report.compare_workbook import comparison_workbook_bytes
+
+            outputs[output] = comparison_workbook_bytes(progress)
+        else:
+            from readiness.report.render import render_comparison
+
+            outputs[output] = render_comparison(progress, output.value, comparison.tool_version)
+    return outputs

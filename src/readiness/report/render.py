@@ -7,6 +7,7 @@ from markupsafe import Markup
 from readiness.report import charts
 from readiness.report.environment import environment
 from readiness.report.model import ReportView
+from readiness.report.progress import ProgressView
 
 
 def chart_markup(view: ReportView) -> dict[str, Markup]:
@@ -56,3 +57,11 @@ def render_markdown(view: ReportView) -> str:
     """The Markdown gap report (client text escaped so it stays text)."""
     template = environment("md").get_template("report.md.j2")
     return template.render(view=view, w=view.words)
+
+
+def render_comparison(progress: ProgressView, kind: str, tool_version: str) -> str:
+    """The standalone progress report as HTML (``kind`` "html") or Markdown ("md")."""
+    template = environment("html" if kind == "html" else "md").get_template(f"compare.{kind}.j2")
+    return template.render(
+        p=progress, w=progress.words, html_lang=progress.html_lang, tool_version=tool_version
+    )

@@ -50,6 +50,7 @@ from readiness.report.model import (
     Tally,
     VerdictView,
 )
+from readiness.report.progress import ProgressView
 
 CLASSES = (FindingClass.MAJOR, FindingClass.MINOR, FindingClass.OBSERVATION)
 TOP_RISKS = 10
@@ -112,8 +113,9 @@ def build_view(
     catalogue: Catalogue,
     questionnaire: Questionnaire,
     language: Language,
+    progress: ProgressView | None = None,
 ) -> ReportView:
-    """The whole report of ``assessment`` in ``language``."""
+    """The whole report of ``assessment`` in ``language`` (with ``progress`` since a baseline)."""
     context = _Context(assessment, catalogue, questionnaire, language)
     words = context.words
     requirements = [_requirement(context, r) for r in assessment.requirements]
@@ -175,6 +177,7 @@ def build_view(
             )
             for d in assessment.disagreements
         ],
+        progress=progress,
     )
 
 
