@@ -10,6 +10,8 @@ errors can name it.
 
 from __future__ import annotations
 
+import codecs
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,7 +61,8 @@ class YamlDocument:
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
-    """Read a UTF-8 text file (a byte-order mark is allowed), refusing what is not one."""
+    """Read a text file as YAML allows it: UTF-8 (a byte-order mark is allowed), or UTF-16 or
+    UTF-32 that starts with a byte-order mark. Refuse, with a hint, what is not text."""
     source = str(path)
     if path.is_dir():
         raise InputError(source, [Problem("", "this is a folder, not a file")])
@@ -77,12 +80,64 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         raise InputError(
             source, [Problem("", "the file cannot be read (permission denied)")]
         ) from None
+    except OSError as error:
+        raise InputError(
+            source, [Problem("", f"the file cannot be read ({error.strerror or error})")]
+        ) from None
+    return decode_text(raw, source)
+
+
+_BOMS = (
+    # UTF-32 first: its little-endian mark starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (an Excel workbook needs the .xlsx extension)"),
+    (bytes.fromhex("d0cf11e0a1b11ae1"), "an old Office document (.xls or .doc)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
+)
+
+
+def decode_text(raw: bytes, source: str) -> str:
+    """The text of a file's bytes (see :func:`read_text`), or an :class:`InputError`."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec).removeprefix("\ufeff")
+            except UnicodeDecodeError as error:
+                message = f"the file starts as {codec.upper()} but is damaged (byte {error.start + 1})"
+                raise InputError(source, [Problem("", message + "; save it as UTF-8")]) from None
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        _refuse_binary(raw, source)
         line = raw[: error.start].count(b"\n") + 1
         message = f"the file is not UTF-8 text (byte {error.start + 1}); save it as UTF-8"
         raise InputError(source, [Problem(f"line {line}", message)]) from None
+    if "\0" in text:
+        _refuse_binary(raw, source)
+    return text
+
+
+def _refuse_binary(raw: bytes, source: str) -> None:
+    """Name what a file that is not UTF-8 text most likely is, if it can be told."""
+    for signature, what in _SIGNATURES:
+        if raw.startswith(signature):
+            raise InputError(source, [Problem("", f"this is {what}, not a YAML answer file")])
+    head = raw[:512]
+    if len(head) >= 4 and head.count(b"\0") * 3 >= len(head):
+        message = "the file looks like UTF-16 text without a byte-order mark; save it as UTF-8"
+        raise InputError(source, [Problem("", message)])
 
 
 def load_yaml_file(path: Path, *, max_bytes: int = MAX_BYTES) -> YamlDocument:
@@ -122,6 +177,8 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
         place = f"line {mark.line + 1}" if mark else ""
         message = f"unsupported YAML tag {error.problem or ''}".strip()
         raise InputError(source, [Problem(place, message)]) from None
+    except yaml.reader.ReaderError as error:
+        raise InputError(source, [_reader_problem(text, error)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -133,7 +190,22 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
         loader.dispose()
     if builder.problems:
         raise InputError(source, builder.problems)
+    if builder.root is None:
+        raise InputError(source, [Problem("", "the file is empty (it holds only comments)")])
     return YamlDocument(source, builder.root, builder.lines)
+
+
+def _reader_problem(text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow (NUL, other control characters), with its line."""
+    position = min(max(error.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = ord(text[position]) if position < len(text) else error.character
+    message = (
+        f"the file holds a control character (U+{code:04X}) that YAML does not allow; "
+        "remove it, or save the file again as plain UTF-8 text"
+    )
+    return Problem(f"line {line}, column {column}", message)
 
 
 class _Builder:
@@ -194,7 +266,17 @@ class _Builder:
             tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         node = yaml.ScalarNode(tag, event.value, style=event.style)
         node.start_mark = event.start_mark
-        value = loader.construct_object(node)  # unknown tags raise ConstructorError
+        try:
+            value = loader.construct_object(node)  # unknown tags raise ConstructorError
+        except (ValueError, OverflowError):
+            # An impossible date (2026-13-45) or an integer of thousands of digits.
+            line = event.start_mark.line + 1 if event.start_mark else 0
+            shown = event.value if len(event.value) <= 40 else event.value[:37] + "..."
+            self.fail(line, f"'{shown}' cannot be read as a {_KINDS.get(tag, 'value')}")
+        if isinstance(value, bytes):
+            self.fail(event.start_mark.line + 1, "binary (!!binary) values are not accepted")
+        if isinstance(value, float) and not math.isfinite(value):
+            value = _NonFinite(value, event.value)
         self.scalars[key] = value
         return value
 

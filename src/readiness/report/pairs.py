@@ -67,7 +67,7 @@ def paired_bars(
                 f'<rect class="bar-new" x="{label_width:.0f}" y="{top + BAR + 1:.1f}" '
                 f'width="{CHART * new / 100:.1f}" height="{BAR}" fill="{colour}"/>'
             )
-        delta = "" if old is None or new is None else f" ({new - old:+.1f})"
+        delta = "" if old is None or new is None or new == old else f" ({new - old:+.1f})"
         parts.append(
             f'<text x="{label_width + CHART + 6:.0f}" y="{top + BAR + 4:.1f}" fill="{colour}">'
             f"{_value(new)}{escape(delta)}</text>"

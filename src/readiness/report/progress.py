@@ -162,6 +162,14 @@ def build_progress(
             for b in items
         ]
 
+    def regression(item: str) -> str:
+        kind, _, key = item.partition(" ")
+        if kind == "area":
+            return f"{words['area']} {key} {name_of(key)}"
+        if kind == "finding":
+            return f"{words['finding']} {key}"
+        return words["overall"]
+
     areas = [row(change) for change in comparison.areas]
     processes = [r for r in areas if catalogue.has_area(r.id) and catalogue.area(r.id).process]
     process_changes = [c for c in comparison.areas if c.id in {r.id for r in processes}]
@@ -192,7 +200,7 @@ def build_progress(
         blockers_remaining=blockers(comparison.blockers_remaining),
         questions_added=comparison.questions_added,
         questions_removed=comparison.questions_removed,
-        regressions=comparison.regressions,
+        regressions=[regression(item) for item in comparison.regressions],
         forced=comparison.forced,
         chart=Markup(
             paired_bars(
