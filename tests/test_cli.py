@@ -230,10 +230,7 @@ def test_convert_round_trip_and_assess_a_workbook(tmp_path: Path) -> None:
     assert invoke("validate", str(workbook), str(back)).exit_code == 0
 
 
-def test_several_files_need_merge(tmp_path: Path) -> None:
-    result = invoke("assess", str(EXAMPLE), str(EXAMPLE), "-o", str(tmp_path))
-    assert result.exit_code == 2
-    assert "add --merge" in result.output
+def test_merging_several_respondents(tmp_path: Path) -> None:
     result = invoke("assess", str(EXAMPLE), str(EXAMPLE), "-o", str(tmp_path), "--merge")
     assert result.exit_code == 0
     assert "Respondents: 2    Disagreements: 0" in result.output

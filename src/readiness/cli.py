@@ -156,11 +156,18 @@ def assess(
 ) -> None:
     """Score a client's answers, print a summary and write the gap report."""
     chosen = _formats(formats)
-    if len(files) > 1 and not merge:
-        raise typer.BadParameter(
-            "several files are several respondents: add --merge", param_hint="FILES"
-        )
     catalogue, questionnaire, config = load_data(scoring)
+    if len(files) > 1 and not merge:
+        if baseline is not None or plan:
+            raise typer.BadParameter(
+                "--baseline and --plan take one client; several files make a portfolio run",
+                param_hint="FILES",
+            )
+        from readiness.cli_portfolio import report_portfolio, run_portfolio
+
+        results = run_portfolio(files, out, chosen, lang, scoring, quiet=quiet)
+        report_portfolio(results, lang, fail_under)
+        return
     from readiness.answers import load_answer_file
     from readiness.assess import assess as run_assessment
     from readiness.merge import merge_answers
