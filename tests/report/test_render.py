@@ -158,3 +158,26 @@ def test_hostile_text_is_inert(
 )
 def test_markdown_text_escapes(raw: str, expected: str) -> None:
     assert markdown_text(raw) == expected
+
+
+def test_template_cache_is_optional(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from readiness.report import environment as module
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert module._bytecode_cache() is None  # cannot create the folder: compile every time
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cache = module._bytecode_cache()
+    assert cache is not None
+    monkeypatch.setenv("READINESS_NO_CACHE", "1")
+    assert module._bytecode_cache() is None
+    # a damaged cache file is ignored, not an error
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}), bytecode_cache=cache)
+    assert env.get_template("t").render() == "2"
+    for damaged in (tmp_path / "cache").rglob("*.cache"):
+        damaged.write_bytes(b"garbage")
+    fresh = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}), bytecode_cache=cache)
+    assert fresh.get_template("t").render() == "2"

@@ -6,11 +6,15 @@ HTML is autoescaped; Markdown gets an ``md`` filter that makes client text inert
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from functools import cache
+from pathlib import Path
 from typing import Literal
 
 import jinja2
+import jinja2.bccache
 
 from readiness.paths import templates_dir
 
@@ -28,11 +32,43 @@ def markdown_text(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs; a cache that cannot be read or written is skipped.
+
+    Compiling the report templates costs more than rendering them. The cache is keyed by each
+    template's source checksum, so an edited template is compiled again.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged or unreadable cache file: compile instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        # A read-only home or a full disk: the next run compiles again.
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    if os.environ.get("READINESS_NO_CACHE"):
+        return None
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(root) / "readiness" / f"jinja-{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _QuietBytecodeCache(str(folder))
+
+
 @cache
 def environment(kind: TemplateKind) -> jinja2.Environment:
     """The environment for ``kind`` (built once per process)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir() / "report"),
+        bytecode_cache=_bytecode_cache(),
         autoescape=kind == "html",
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
