@@ -93,6 +93,16 @@ def test_gap_report_with_a_baseline_has_the_progress_section(
     assert isinstance(html, str) and isinstance(markdown, str)
     assert 'id="progress"' in html and 'href="#progress"' in html
     assert "## Progress since the last assessment (2026-11-02 → 2027-03-01)" in markdown
+    workbook = render_outputs(
+        later, catalogue, questionnaire, Language.EN, [ReportFormat.XLSX], comparison
+    )[ReportFormat.XLSX]
+    assert isinstance(workbook, bytes)
+    names = load_workbook(io.BytesIO(workbook)).sheetnames
+    assert names[-3:] == [
+        "Change Scores",
+        "Change Predicted audit findings",
+        "Change Stage 1 blockers",
+    ]
     plain = render_outputs(later, catalogue, questionnaire, Language.EN, [ReportFormat.MD])
     assert "Progress since" not in str(plain[ReportFormat.MD])
 

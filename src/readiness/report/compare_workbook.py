@@ -39,12 +39,21 @@ def _row(ws: Any, row: int, values: list[object]) -> None:
 
 def comparison_workbook_bytes(progress: ProgressView) -> bytes:
     """The progress workbook of ``progress``; the same view gives the same bytes."""
-    w = progress.words
     book = Workbook()
     book.remove(book.active)
+    add_progress_sheets(book, progress)
+    return writer.save_bytes(book)
+
+
+def add_progress_sheets(book: Any, progress: ProgressView, *, prefix: str = "") -> None:
+    """The progress sheets (scores, moved findings, blockers) added to ``book``.
+
+    ``prefix`` starts each sheet name, so that a gap report can carry them beside its own.
+    """
+    w = progress.words
     scores = _sheet(
         book,
-        w["h_scores"],
+        prefix + w["h_scores"],
         f"{w['c_title']}: {progress.client} ({progress.old_date} → {progress.new_date})",
         [(w["area"], 12), (w["name"], 44), (w["c_then"], 10), (w["c_now"], 10),
          (w["c_change"], 10), (w["c_level_then"], 10), (w["c_level_now"], 10)],
@@ -74,7 +83,7 @@ def comparison_workbook_bytes(progress: ProgressView) -> bytes:
 
     findings = _sheet(
         book,
-        w["h_findings"],
+        prefix + w["h_findings"],
         f"{w['c_unchanged']}: {progress.unchanged}",
         [("ID", 18), (w["c_change"], 12), (w["clause"], 30), (w["area"], 30),
          (w["c_then"], 18), (w["c_now"], 18), (w["reasons"], _WIDE)],
@@ -90,7 +99,7 @@ def comparison_workbook_bytes(progress: ProgressView) -> bytes:
 
     blockers = _sheet(
         book,
-        w["blockers"],
+        prefix + w["blockers"],
         w["blockers"],
         [(w["status"], 30), (w["requirement"], 16), (w["clause"], 30), (w["kind"], 12),
          (w["name"], 40)],
@@ -104,4 +113,3 @@ def comparison_workbook_bytes(progress: ProgressView) -> bytes:
                                  b.kind_label, b.name])  # fmt: skip
             row += 1
     cells.finish_sheet(blockers, freeze="A4", protect=False)
-    return writer.save_bytes(book)

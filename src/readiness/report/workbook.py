@@ -97,6 +97,10 @@ def build_workbook(view: ReportView) -> Any:
     roles_sheet(book)
     evidence_sheet(book)
     documents_sheet(book)
+    if view.progress is not None:
+        from readiness.report.compare_workbook import add_progress_sheets
+
+        add_progress_sheets(workbook, view.progress, prefix=f"{view.words['c_change']} ")
     stamp = writer.EPOCH
     if view.meta.assessed_on:
         stamp = dt.datetime.combine(dt.date.fromisoformat(view.meta.assessed_on), dt.time())
