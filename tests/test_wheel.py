@@ -67,3 +67,20 @@ def test_wheel_installs_and_assesses_the_example(tmp_path: Path) -> None:
     data = json.loads((work / "report" / "assessment.json").read_text(encoding="utf-8"))
     assert data["client"]["name"] in run.stdout
     assert len(data["requirements"]) >= 200
+    report = work / "report"
+    assert {"report.html", "report.md", "report.xlsx"} <= {p.name for p in report.iterdir()}
+    assert "</html>" in (report / "report.html").read_text(encoding="utf-8")
+    # the plan's defaults and the report templates ship in the wheel too
+    plan = subprocess.run(
+        [env_dir / "bin" / "readiness", "plan", "report/assessment.json", "--out", "plan", "-q",
+         "--lang", "zh"],
+        cwd=work, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert plan.returncode == 0, plan.stderr
+    assert {p.name for p in (work / "plan").iterdir()} == {
+        "plan.html",
+        "plan.md",
+        "plan.xlsx",
+        "plan.json",
+        "plan.xml",
+    }
