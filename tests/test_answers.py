@@ -106,9 +106,10 @@ def test_every_problem_is_listed(write_yaml: Callable[..., Path], questionnaire,
         HEAD + "answers:\n  A.CTX.01: mostly\n  A.CTX.02: {rating: NA}\n  Q.QQ.01: F\n"
     )
     text = problems(path, questionnaire, catalogue)
-    assert text.startswith(f"{path}: 2 problems\n")  # schema problems come before id checks
+    assert text.startswith(f"{path}: 3 problems\n")  # schema and id problems in one round
     assert "line 6, answers → A.CTX.01 → rating" in text
     assert "line 7, answers → A.CTX.02: NA needs a justification" in text
+    assert "line 8, answers → Q.QQ.01: 'Q.QQ.01' is not a question of this questionnaire" in text
 
 
 def test_not_an_answer_file(write_yaml: Callable[..., Path], questionnaire, catalogue) -> None:

@@ -250,3 +250,19 @@ def test_export_creates_folders_and_reports_unwritable_places(tmp_path: Path) ->
     assert f"{taken}: cannot write here" in result.output
     assert "Traceback" not in result.output
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_client_text_is_never_read_as_console_markup(write_yaml: Callable[..., Path]) -> None:
+    # A rating such as "[/red]" would make rich raise a MarkupError if it were read as markup.
+    folder = write_yaml("x").parent / ("deep-folder-name-" * 8)
+    folder.mkdir()
+    path = folder / "[bold]client[red].yaml"
+    path.write_text(
+        "questionnaire: iso20000-readiness\nversion: 1\nclient: {name: X}\n"
+        "answers:\n  A.CTX.01: '[/red]'\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(path)], env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert result.exit_code == 3 and "Traceback" not in result.output
+    assert f"error: {path}: " in result.output  # the long path is printed whole, on one line
+    assert "'[/red]' is not a rating" in result.output

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from readiness import __version__
-from readiness.cli_common import LangOption, console, load_data, reports_errors
+from readiness.cli_common import LangOption, console, load_data, print_error, reports_errors, say
 from readiness.cli_compare import compare as compare_command
 from readiness.cli_plan import plan as plan_command
 from readiness.cli_questionnaire import questionnaire_app
@@ -93,9 +93,9 @@ def validate(
             failed.append(error)
             continue
         answered = sum(1 for a in answers.answers.values() if a.rating is not None)
-        console().print(f"[green]ok[/green] {path}: {answered} of {total} questions answered")
+        say(("ok", "green"), f" {path}: {answered} of {total} questions answered")
     for problem in failed:
-        console(stderr=True).print(f"[red]error:[/red] {problem}", markup=True)
+        print_error(problem)
     if failed:
         raise typer.Exit(3)
 

@@ -22,7 +22,28 @@ def console(stderr: bool = False) -> Any:
     """A rich console (rich is imported only when something is printed)."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    return Console(stderr=stderr, highlight=False, markup=False)
+
+
+def say(*parts: str | tuple[str, str], stderr: bool = False) -> None:
+    """Print one line made of plain and ``(text, style)`` parts, never read as markup.
+
+    Control and bidirectional characters are escaped, and the line is not broken at the
+    console's width, so a long path stays whole when the output is not a terminal.
+    """
+    from rich.text import Text
+
+    from readiness.errors import safe_text
+
+    line = Text.assemble(
+        *((safe_text(p[0]), p[1]) if isinstance(p, tuple) else safe_text(p) for p in parts)
+    )
+    console(stderr=stderr).print(line, soft_wrap=True)
+
+
+def print_error(error: object) -> None:
+    """One red ``error:`` paragraph on standard error."""
+    say(("error:", "red"), " ", str(error), stderr=True)
 
 
 def reports_errors(command: F) -> F:
@@ -33,9 +54,7 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except ReadinessError as error:
-            from rich.text import Text
-
-            console(stderr=True).print(Text(f"error: {error}", style="red"))
+            print_error(error)
             raise typer.Exit(error.exit_code) from None
 
     return wrapper  # type: ignore[return-value]

@@ -15,6 +15,7 @@ from readiness.report.outputs import COMPARISON_FILES, ReportFormat, parse_forma
 def comparison_summary(comparison: Any, catalogue: Any, language: Language) -> Any:
     """Scores then and now, and how many findings moved (a rich table)."""
     from rich.table import Table
+    from rich.text import Text
 
     from readiness.report.progress import build_progress
 
@@ -41,7 +42,7 @@ def comparison_summary(comparison: Any, catalogue: Any, language: Language) -> A
             f"{row.id} {row.name}",
             row.old_text,
             row.new_text,
-            f"[{style}]{row.delta_text}[/{style}]" if style else row.delta_text,
+            Text(row.delta_text, style=style),
         )
     for code, label in (
         ("closed", "c_closed"),

@@ -60,6 +60,7 @@ def make_plans(
 def plan_summary(plan: Plan, language: Language) -> Any:
     """A short rich table: dates, effort, cost and any warning."""
     from rich.table import Table
+    from rich.text import Text
 
     from readiness.plan.render import Words
 
@@ -80,9 +81,9 @@ def plan_summary(plan: Plan, language: Language) -> Any:
         (words["p_total_cost"], f"{words.money(plan.costs.total)} {plan.costs.currency}"),
     ]
     for name, value in rows:
-        table.add_row(f"[bold]{name}[/bold]", value)
+        table.add_row(Text(name, style="bold"), value)
     for message in plan.messages:
-        table.add_row("[yellow]![/yellow]", words.t(message.text))
+        table.add_row(Text("!", style="yellow"), words.t(message.text))
     return table
 
 

@@ -9,7 +9,8 @@ from typing import Any
 
 import typer
 
-from readiness.cli_common import console
+from readiness.cli_common import console, print_error
+from readiness.errors import safe_text
 from readiness.language import Language
 from readiness.report.outputs import ReportFormat
 
@@ -85,14 +86,15 @@ def report_portfolio(results: list[Any], language: Language, fail_under: float |
     ok = [r for r in results if r.error is None]
     for r in sorted(ok, key=lambda r: (r.score or 0.0, r.client or "")):
         table.add_row(
-            r.client, w[r.verdict], f"{r.score:.1f}" if r.score is not None else "—",
-            r.weakest or "—", str(r.blockers),
+            safe_text(r.client or ""), w[r.verdict],
+            f"{r.score:.1f}" if r.score is not None else "—",
+            safe_text(r.weakest or "—"), str(r.blockers),
         )  # fmt: skip
     console().print(table)
     failed = [r for r in results if r.error is not None]
     console().print(w["pf_summary"].format(ok=len(ok), total=len(results), failed=len(failed)))
     for r in failed:
-        console(stderr=True).print(f"[red]error:[/red] {r.error}", markup=True, highlight=False)
+        print_error(r.error)
     if failed:
         raise typer.Exit(3)
     if fail_under is not None and any((r.score or 0.0) < fail_under for r in ok):

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from readiness.cli_common import LangOption, console, load_data, reports_errors
+from readiness.cli_common import LangOption, load_data, reports_errors, say
 from readiness.language import Language
 
 questionnaire_app = typer.Typer(
@@ -71,7 +71,7 @@ def export(
         data = blank_yaml(catalogue, questionnaire, language=lang, parts=selected, client=client)
     prepare_folder(output.parent, [])
     write_atomic(output, data)
-    console().print(f"[green]written[/green] {output}")
+    say(("written", "green"), f" {output}")
 
 
 @questionnaire_app.command("convert")
@@ -100,4 +100,4 @@ def convert(
         data = answers_yaml(answers, questionnaire)
     prepare_folder(output.parent, [source])
     write_atomic(output, data, inputs=[source])
-    console().print(f"[green]written[/green] {output}")
+    say(("written", "green"), f" {output}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,12 +39,29 @@ class InputError(ReadinessError):
         super().__init__(self.describe())
 
     def describe(self) -> str:
-        """One paragraph: the file, then one line per problem."""
+        """One paragraph: the file, then one line per problem (at most :data:`MAX_LISTED`).
+
+        Control characters from the file (in a key, a value, the file's name) are shown as
+        escapes, so that a hostile file cannot drive the terminal the message is printed on.
+        """
         if len(self.problems) == 1:
-            return f"{self.source}: {self.problems[0]}"
-        lines = [f"{self.source}: {len(self.problems)} problems"]
-        lines += [f"  - {problem}" for problem in self.problems]
-        return "\n".join(lines)
+            return safe_text(f"{self.source}: {self.problems[0]}")
+        lines = [f"{self.source}: {len(self.problems):,} problems"]
+        lines += [f"  - {problem}" for problem in self.problems[:MAX_LISTED]]
+        if len(self.problems) > MAX_LISTED:
+            lines.append(f"  … and {len(self.problems) - MAX_LISTED:,} more")
+        return "\n".join(safe_text(line) for line in lines)
+
+
+MAX_LISTED = 100
+"""Problems listed in one message; a file with more has a few mistakes repeated."""
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with control, bidirectional-override and surrogate characters escaped."""
+    return _CONTROL.sub(lambda found: ascii(found.group())[1:-1], text)
 
 
 class OutputError(ReadinessError):

@@ -127,7 +127,11 @@ def _areas_tree(catalogue: Catalogue, language: Language) -> Tree:
         for area in (a for a in catalogue.areas if a.part == part.id):
             old = f"2011 {area.clause_2011}" if area.clause_2011 else "2018"
             mapped = ", ".join(area.clauses + [f"({c})" for c in area.also])
-            node = branch.add(f"{area.id} {area.title.get(language)}  [dim]{old} → {mapped}[/dim]")
+            node = branch.add(
+                Text.assemble(
+                    f"{area.id} {area.title.get(language)}  ", (f"{old} → {mapped}", "dim")
+                )
+            )
             for clause_id in [*area.clauses, *area.also]:
                 node.add(
                     Text(

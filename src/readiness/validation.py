@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -12,6 +13,7 @@ from readiness.errors import InputError, Problem
 from readiness.yamlsource import load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
+Location = Sequence[str | int]
 
 
 class Document(Protocol):
@@ -29,11 +31,19 @@ class Document(Protocol):
         ...
 
 
-def validate_document(model: type[M], document: Document, *, what: str) -> M:
+def validate_document(
+    model: type[M],
+    document: Document,
+    *,
+    what: str,
+    alongside: Callable[[], Iterable[tuple[Location, str]]] | None = None,
+) -> M:
     """Validate a parsed YAML document as ``model``, or raise one :class:`InputError`.
 
     ``what`` names the kind of file expected ("an answer file"), for the message given when
-    the document is not a mapping at all.
+    the document is not a mapping at all. ``alongside``, called only when validation fails,
+    gives more problems found on the raw data (``(location, message)`` pairs), reported in
+    the same error so that the user fixes everything in one round.
     """
     if not isinstance(document.data, dict):
         kind = type(document.data).__name__
@@ -42,7 +52,15 @@ def validate_document(model: type[M], document: Document, *, what: str) -> M:
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
-        raise InputError(document.source, problems_from(error, document)) from None
+        located = located_problems(error, document)
+        if alongside is not None:
+            known = {(problem.place, problem.message) for _, problem in located}
+            for location, message in alongside():
+                problem = Problem(document.place(location), message)
+                if (problem.place, problem.message) not in known:
+                    located.append((document.line_of(location) or 0, problem))
+            located.sort(key=lambda pair: pair[0])
+        raise InputError(document.source, [problem for _, problem in located]) from None
 
 
 def validate_files(model: type[M], folder: Path, pattern: str, *, what: str) -> list[M]:
@@ -64,6 +82,11 @@ def construct(model: type[M], source: Path, **fields: Any) -> M:
 
 def problems_from(error: ValidationError, document: Document) -> list[Problem]:
     """One problem per place, in file order."""
+    return [problem for _, problem in located_problems(error, document)]
+
+
+def located_problems(error: ValidationError, document: Document) -> list[tuple[int, Problem]]:
+    """One problem per place with its order in the file (the line), sorted by it."""
     seen: set[tuple[Any, ...]] = set()
     problems: list[tuple[int, Problem]] = []
     for item in error.errors(include_url=False):
@@ -73,7 +96,8 @@ def problems_from(error: ValidationError, document: Document) -> list[Problem]:
         seen.add(location)
         line = document.line_of(location) or 0
         problems.append((line, Problem(document.place(location), describe(item, location))))
-    return [problem for _, problem in sorted(problems, key=lambda pair: pair[0])]
+    problems.sort(key=lambda pair: pair[0])
+    return problems
 
 
 def describe(item: Any, location: tuple[Any, ...]) -> str:
@@ -84,6 +108,14 @@ def describe(item: Any, location: tuple[Any, ...]) -> str:
         return f"'{field}' is not a known key here"
     if kind == "missing":
         return f"'{field}' is missing"
+    if kind == "model_type":  # the same words as for a plain mapping
+        return f"Input should be a valid dictionary (found {_show(item.get('input'))})"
+    if kind in {"date_parsing", "date_from_datetime_parsing", "date_type"}:
+        return f"{_show(item.get('input'))} is not a date; write it as YYYY-MM-DD"
+    if kind == "date_from_datetime_inexact":
+        return f"{_show(item.get('input'))} has a time of day; write the date alone, as YYYY-MM-DD"
+    if kind == "string_too_short" and item.get("ctx", {}).get("min_length") == 1:
+        return "must not be empty"
     message = str(item["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
@@ -118,7 +150,7 @@ def split_messages(message: str) -> list[str]:
 
 
 def _show(value: Any) -> str:
-    text = repr(value)
+    text = f"'{value.isoformat()}'" if isinstance(value, dt.date) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 

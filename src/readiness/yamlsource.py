@@ -11,11 +11,11 @@ errors can name it.
 from __future__ import annotations
 
 import codecs
-import math
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -67,13 +67,21 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     if path.is_dir():
         raise InputError(source, [Problem("", "this is a folder, not a file")])
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe would block the run and a device such as /dev/zero never ends.
+            raise InputError(source, [Problem("", "this is not a file but a device or a pipe")])
+        size = status.st_size
         if size > max_bytes:
             limit = max_bytes // (1024 * 1024)
             raise InputError(
                 source, [Problem("", f"the file is {size:,} bytes; the limit is {limit} MiB")]
             )
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(max_bytes + 1)  # the file may grow while it is read
+        if len(raw) > max_bytes:
+            limit = max_bytes // (1024 * 1024)
+            raise InputError(source, [Problem("", f"the file is over the limit of {limit} MiB")])
     except FileNotFoundError:
         raise InputError(source, [Problem("", "the file does not exist")]) from None
     except PermissionError:
@@ -115,7 +123,9 @@ def decode_text(raw: bytes, source: str) -> str:
             try:
                 return raw.decode(codec).removeprefix("\ufeff")
             except UnicodeDecodeError as error:
-                message = f"the file starts as {codec.upper()} but is damaged (byte {error.start + 1})"
+                message = (
+                    f"the file starts as {codec.upper()} but is damaged (byte {error.start + 1})"
+                )
                 raise InputError(source, [Problem("", message + "; save it as UTF-8")]) from None
     try:
         text = raw.decode("utf-8")
@@ -157,7 +167,29 @@ class _Frame:
 
 
 _NO_KEY = object()
+
+
+def _unreadable(tag: str, value: str) -> str:
+    shown = value if len(value) <= 40 else value[:37] + "..."
+    if tag.endswith(":timestamp"):
+        return f"'{shown}' is not a valid date; write it as YYYY-MM-DD"
+    if tag.endswith(":int"):
+        return f"'{shown}' is a number of {len(value):,} digits, too long to be read"
+    return f"'{shown}' cannot be read as a value of type {tag.rsplit(':', 1)[-1]}"
+
+
 _PLAIN_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_PLAIN_SCALAR_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
+
+
+def _tag_problem(tag: str) -> str:
+    """Why a YAML tag (``!!python/object``, ``!include``, ``<<``) is refused."""
+    if tag == "tag:yaml.org,2002:merge":
+        return "the YAML merge key '<<' is not accepted; write the keys out in full"
+    short = tag.replace("tag:yaml.org,2002:", "!!")
+    return f"unsupported YAML tag '{short}': write the plain value, without a tag"
 
 
 def parse_yaml(text: str, source: str) -> YamlDocument:
@@ -221,8 +253,15 @@ class _Builder:
         self.nodes = 0
         self.scalars: dict[tuple[Any, ...], Any] = {}
 
-    def fail(self, line: int, message: str) -> None:
+    def fail(self, line: int, message: str) -> NoReturn:
         raise InputError(self.source, [Problem(f"line {line}", message)])
+
+    def expects_key(self) -> bool:
+        return (
+            bool(self.stack)
+            and isinstance(self.stack[-1].container, dict)
+            and (self.stack[-1].key is _NO_KEY)
+        )
 
     def feed(self, loader: yaml.SafeLoader, event: yaml.Event) -> None:
         line = event.start_mark.line + 1 if event.start_mark else 0
@@ -230,7 +269,12 @@ class _Builder:
             self.nodes += 1
             if self.nodes > MAX_NODES:
                 self.fail(line, f"the document has more than {MAX_NODES:,} values")
-            self.attach(self.scalar(loader, event), line)
+            value = self.scalar(loader, event)
+            if not isinstance(value, str) and self.expects_key():
+                # Keys are names: `yes:`, `1:` or `2026-01-01:` mean the text as written, and
+                # `1` and `true` must not collide as the same Python key.
+                value = event.value or "null"
+            self.attach(value, line)
             return
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
@@ -244,7 +288,7 @@ class _Builder:
             if self.nodes > MAX_NODES:
                 self.fail(line, f"the document has more than {MAX_NODES:,} values")
             if event.tag not in _PLAIN_COLLECTION_TAGS:
-                self.fail(line, f"unsupported YAML tag {event.tag}")
+                self.fail(line, _tag_problem(str(event.tag)))
             if len(self.stack) >= MAX_DEPTH:
                 self.fail(line, f"the document is nested more than {MAX_DEPTH} levels deep")
             container: dict[Any, Any] | list[Any] = (
@@ -264,19 +308,16 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        line = event.start_mark.line + 1 if event.start_mark else 0
+        if tag not in _PLAIN_SCALAR_TAGS:
+            self.fail(line, _tag_problem(str(tag)))
         node = yaml.ScalarNode(tag, event.value, style=event.style)
         node.start_mark = event.start_mark
         try:
             value = loader.construct_object(node)  # unknown tags raise ConstructorError
         except (ValueError, OverflowError):
             # An impossible date (2026-13-45) or an integer of thousands of digits.
-            line = event.start_mark.line + 1 if event.start_mark else 0
-            shown = event.value if len(event.value) <= 40 else event.value[:37] + "..."
-            self.fail(line, f"'{shown}' cannot be read as a {_KINDS.get(tag, 'value')}")
-        if isinstance(value, bytes):
-            self.fail(event.start_mark.line + 1, "binary (!!binary) values are not accepted")
-        if isinstance(value, float) and not math.isfinite(value):
-            value = _NonFinite(value, event.value)
+            self.fail(line, _unreadable(str(tag), event.value))
         self.scalars[key] = value
         return value
 

@@ -223,6 +223,17 @@ def line_count(text: str, width: float) -> int:
     return count
 
 
+HEADER_CHARS = 100
+"""Longest client text put in a printed page header (Excel caps a whole header at 255)."""
+
+
+def header_text(text: str) -> str:
+    """``text`` for a printed page header: illegal characters dropped, ``&`` (which starts a
+    code there) doubled, and cut to :data:`HEADER_CHARS`."""
+    clean: str = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return clean[:HEADER_CHARS].replace("&", "&&")
+
+
 def add_comment(cell: Cell, text: str) -> None:
     """Attach a note to a cell (shown when the pointer rests on it)."""
     comment = Comment(ILLEGAL_CHARACTERS_RE.sub("", text), "readiness")

@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from readiness.excel.layout import MARKER, SheetKind
+from readiness.language import Language
+
 Location = tuple[str | int, ...]
 Row = Sequence[Any]
 
@@ -79,3 +82,29 @@ def column_letter(column: int) -> str:
         column, remainder = divmod(column - 1, 26)
         letters = chr(65 + remainder) + letters
     return letters
+
+
+def read_marker(rows: list[Row]) -> tuple[str, str, list[str]]:
+    """Kind, key and identity (questionnaire id, version) from the hidden first row.
+
+    Read from the marker cell on, skipping empty cells, so that columns inserted by the
+    client do not shift it out of place. Sheets that are not questions have no key. A marker
+    that lost a cell (the client deleted a column) gives no identity: the other sheets tell.
+    """
+    if not rows:
+        return "", "", []
+    values = [str(v).strip() for v in rows[0] if v is not None and str(v).strip()]
+    if not values or values[0] != MARKER:
+        return "", "", []
+    rest = values[1:]
+    if rest and rest[-1] in _LANGUAGES:
+        rest = rest[:-1]
+    if not rest:
+        return "", "", []
+    kind = rest[0]
+    if kind == SheetKind.QUESTIONS:
+        return (kind, rest[1], rest[2:4]) if len(rest) == 4 else (kind, "", [])
+    return (kind, "", rest[1:3]) if len(rest) == 3 else (kind, "", [])
+
+
+_LANGUAGES = frozenset(language.value for language in Language)

@@ -9,6 +9,7 @@ directory alone, before openpyxl reads anything. openpyxl parses the XML with de
 
 from __future__ import annotations
 
+import stat
 import zipfile
 from pathlib import Path
 
@@ -36,7 +37,10 @@ def check_container(path: Path) -> None:
     if path.is_dir():
         raise refuse("this is a folder, not a file")
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise refuse("this is not a file but a device or a pipe")
+        size = status.st_size
         with path.open("rb") as stream:
             head = stream.read(8)
     except FileNotFoundError:
@@ -46,11 +50,13 @@ def check_container(path: Path) -> None:
     if size > MAX_FILE_BYTES:
         raise refuse(f"the workbook is {size:,} bytes; the limit is {MAX_FILE_BYTES // 2**20} MiB")
     if head == OLE_SIGNATURE:
-        raise refuse(
-            "the workbook is password-protected or in the old .xls format; "
-            "save it as an .xlsx workbook without a password"
-        )
+        raise refuse(_ole_message(path))
     if not zipfile.is_zipfile(path):
+        if head.startswith(b"PK\x03\x04"):
+            raise refuse(
+                "the workbook is incomplete or damaged (its zip directory is missing): "
+                "download or save it again"
+            )
         raise refuse("this is not an Excel workbook (.xlsx): it is not a zip container")
     try:
         with zipfile.ZipFile(path) as archive:
@@ -60,6 +66,12 @@ def check_container(path: Path) -> None:
     if len(parts) > MAX_PARTS:
         raise refuse(f"the workbook holds {len(parts):,} parts; the limit is {MAX_PARTS:,}")
     names = {part.filename for part in parts}
+    unsafe = next((name for name in sorted(names) if not _safe_name(name)), None)
+    if unsafe is not None:
+        raise refuse(
+            f"the workbook holds a part named {unsafe!r}, a path that leads outside the "
+            "workbook (Excel never writes one): the file was tampered with and is refused"
+        )
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/workbook") for n in names):
         raise refuse("this is a zip file but not an Excel workbook (.xlsx)")
     total = sum(part.file_size for part in parts)
@@ -79,3 +91,64 @@ def check_container(path: Path) -> None:
             )
     if any(part.flag_bits & 0x1 for part in parts):
         raise refuse("the workbook's parts are encrypted; save it without a password")
+
+
+def _safe_name(name: str) -> bool:
+    """Whether a part name stays inside the archive: relative, no ``..``, no drive or backslash."""
+    segments = name.split("/")
+    return not (
+        name.startswith("/")
+        or "\\" in name
+        or ".." in segments
+        or (segments and ":" in segments[0])
+    )
+
+
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+"""Name of the stream of an encrypted (password-protected) .xlsx inside its OLE container."""
+
+
+def _ole_message(path: Path) -> str:
+    """What an OLE (compound file) container given as a workbook is, and what to do."""
+    with path.open("rb") as stream:
+        data = stream.read(MAX_FILE_BYTES)
+    if ENCRYPTED_STREAM in data:
+        return (
+            "the workbook is password-protected (encrypted), so it cannot be read; "
+            "remove the password in Excel (File > Info > Protect Workbook) and save it again"
+        )
+    if path.suffix.lower() == ".xls" or "Workbook".encode("utf-16-le") in data:
+        return (
+            "this is an Excel 97-2003 workbook (.xls), which is not read; "
+            "open it in Excel and save it as an .xlsx workbook"
+        )
+    return (
+        "the workbook is password-protected or in the old .xls format; "
+        "save it as an .xlsx workbook without a password"
+    )
+
+
+def explain_read_error(error: BaseException) -> str:
+    """Why openpyxl could not read a workbook that passed :func:`check_container`, in the
+    user's terms (an XML bomb, damaged XML, a damaged zip)."""
+    causes: list[BaseException] = []
+    cause: BaseException | None = error
+    while cause is not None and len(causes) < 10:
+        causes.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    if any(type(c).__module__.startswith("defusedxml") for c in causes):
+        return (
+            "the workbook's XML declares entities (a DOCTYPE), which Excel never writes: "
+            "it may be an XML bomb or try to read other files, and is refused; "
+            "save the answers in a new workbook"
+        )
+    if any(type(c).__name__ in {"ParseError", "ExpatError"} for c in causes):
+        detail = str(causes[-1]).split("\n", 1)[0]
+        return f"the workbook is damaged: its XML cannot be parsed ({detail}); open and save it in Excel"
+    if any(type(c).__name__ in {"BadZipFile", "LargeZipFile"} for c in causes):
+        return f"the workbook is damaged ({causes[-1]}); open and save it in Excel"
+    detail = str(error).split("\n", 1)[0]
+    return (
+        f"the workbook cannot be read ({type(error).__name__}: {detail[:200]}); "
+        "it is damaged or was not saved by Excel: open it in Excel and save it again"
+    )

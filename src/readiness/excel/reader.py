@@ -19,10 +19,18 @@ from typing import Any
 
 from readiness.answers import answers_from_document
 from readiness.errors import InputError, Problem
-from readiness.excel.cellvalues import Location, Row, SheetDocument, column_letter, get, lines, text
-from readiness.excel.container import check_container
+from readiness.excel.cellvalues import (
+    Location,
+    Row,
+    SheetDocument,
+    column_letter,
+    get,
+    lines,
+    read_marker,
+    text,
+)
+from readiness.excel.container import check_container, explain_read_error
 from readiness.excel.layout import (
-    MARKER,
     Column,
     SheetKind,
     header_keys,
@@ -70,7 +78,9 @@ def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue
                 "this sheet holds questions but its ID column (with the hidden marker) was "
                 "deleted: the ID column is needed to match answers to questions")))  # fmt: skip
     for sheet in marked:
-        ident, version = [*sheet.identity, "?", "?"][:2]
+        if not sheet.identity:
+            continue  # a damaged marker row; the other sheets name the questionnaire
+        ident, version = sheet.identity
         if str(ident) != questionnaire.id or str(version) != questionnaire.version:
             raise InputError(source, [Problem(f"sheet '{sheet.title}'", (
                 f"this workbook is questionnaire {ident} version {version}; this tool reads "
@@ -94,6 +104,10 @@ def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue
         )
         if handler:
             handler(sheet, questionnaire)
+    if not any(sheet.kind == SheetKind.PROFILE for sheet in marked):
+        reader.problems.append(Problem("", (
+            "the client profile sheet is missing (deleted, or its hidden marker row was): "
+            "the client's name is needed; export a new workbook and copy the answers over")))  # fmt: skip
     if reader.problems:
         raise InputError(source, reader.problems)
     reader.data.setdefault("client", {})
@@ -103,44 +117,25 @@ def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue
 def _load_sheets(path: Path) -> list[_Sheet]:
     from openpyxl import load_workbook
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except Exception as error:  # openpyxl raises many kinds for damaged files
-        raise InputError(
-            str(path),
-            [Problem("", f"the workbook cannot be read ({type(error).__name__}: {error})")],
-        ) from None
     sheets: list[_Sheet] = []
     try:
-        for index, worksheet in enumerate(workbook.worksheets):
-            rows: list[Row] = []
-            for number, row in enumerate(worksheet.iter_rows(), start=1):
-                if number > MAX_ROWS:
-                    break
-                rows.append([_value(cell) for cell in row])
-            sheets.append(_Sheet(worksheet.title, index, *_marker(rows), rows))
-    finally:
-        workbook.close()
+        # A file object, not the path: openpyxl would refuse a workbook by its extension
+        # (answers.yaml that is really a workbook, a download without one).
+        with path.open("rb") as stream:
+            workbook = load_workbook(stream, read_only=True, data_only=False, keep_links=False)
+            try:
+                for index, worksheet in enumerate(workbook.worksheets):
+                    rows: list[Row] = []
+                    for number, row in enumerate(worksheet.iter_rows(), start=1):
+                        if number > MAX_ROWS:
+                            break
+                        rows.append([_value(cell) for cell in row])
+                    sheets.append(_Sheet(worksheet.title, index, *read_marker(rows), rows))
+            finally:
+                workbook.close()
+    except Exception as error:  # openpyxl raises many kinds for damaged files
+        raise InputError(str(path), [Problem("", explain_read_error(error))]) from None
     return sheets
-
-
-def _marker(rows: list[Row]) -> tuple[str, str, list[str]]:
-    """Kind, key and identity (questionnaire id, version) from the hidden first row.
-
-    Read from the marker cell on, skipping empty cells, so that columns inserted by the
-    client do not shift it out of place. Sheets that are not questions have no key.
-    """
-    if not rows:
-        return "", "", []
-    values = [str(v).strip() for v in rows[0] if v is not None and str(v).strip()]
-    if not values or values[0] != MARKER:
-        return "", "", []
-    rest = values[1:]
-    if len(rest) >= 5:
-        return rest[0], rest[1], rest[2:4]
-    if len(rest) >= 3:
-        return rest[0], "", rest[1:3]
-    return rest[0] if rest else "", "", []
 
 
 class _Formula:
@@ -191,7 +186,8 @@ class _Reader:
         names = " and ".join(f"'{c.header.en}'" for c in columns if c.key in required)
         self.problems.append(Problem(f"sheet '{sheet.title}'",
             f"no header row with {names} found in the first {HEADER_SEARCH_ROWS} rows; "
-            "the ID column is needed to match answers to questions"))  # fmt: skip
+            "these columns are needed to read the answers: put them back, or export a new "
+            "workbook and copy the answers over"))  # fmt: skip
         return None
 
     def rows_after(self, sheet: _Sheet, header_row: int) -> Iterator[tuple[int, Row]]:

@@ -3,17 +3,54 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from readiness.models.common import Extent, NonEmpty, Rating, Strict
 
 SHORT = 300
 LONG = 5000
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LONG)]
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Control characters (but tab and line breaks), lone surrogates and non-characters: they
+cannot be written to a workbook, break HTML and can drive a terminal."""
+
+
+def printable(value: str) -> str:
+    """``value`` if it holds no control character; the reason otherwise."""
+    found = _UNPRINTABLE.search(value)
+    if found:
+        raise ValueError(
+            f"the text holds the control character U+{ord(found.group()):04X} "
+            f"(character {found.start() + 1}); remove it"
+        )
+    return value
+
+
+ShortText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=SHORT),
+    AfterValidator(printable),
+]
+LongText = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=LONG), AfterValidator(printable)
+]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT),
+    AfterValidator(printable),
+]
+"""A name that must be given: the client's, a work item's."""
 
 RATING_WORDS: dict[str, Rating] = {
     "n": Rating.N,
@@ -91,8 +128,10 @@ def parse_extent(value: Any) -> Any:
 
 def parse_figure(value: Any) -> Any:
     """A figure as a number or yes/no; "64 %", " 3 " and "是" are read too."""
-    if value is None or isinstance(value, bool | int | float):
+    if value is None or isinstance(value, bool):
         return value
+    if isinstance(value, int | float):
+        return _finite(value, value)
     if isinstance(value, str):
         word = " ".join(value.split()).lower().removesuffix("%").strip()
         if not word:
@@ -100,10 +139,31 @@ def parse_figure(value: Any) -> Any:
         if word in EXTENT_WORDS and EXTENT_WORDS[word] is not Extent.PARTLY:
             return EXTENT_WORDS[word] is Extent.YES
         try:
-            return float(word.replace(",", ""))
+            number = float(word.replace(",", ""))
         except ValueError:
             pass
-    raise ValueError(f"{value!r} is not a number, nor yes or no")
+        else:
+            return _finite(number, value)
+    raise ValueError(f"{_shown(value)} is not a number, nor yes or no")
+
+
+MAX_FIGURE = 1e12
+"""Largest figure accepted; counts and months in an answer file are far smaller."""
+
+
+def _finite(number: float, written: Any) -> float:
+    """``number`` if it is an ordinary number (not NaN, not infinite, not absurdly large)."""
+    # Compare before any conversion to float: an integer may have hundreds of digits.
+    if isinstance(number, float) and not math.isfinite(number):
+        raise ValueError(f"{_shown(written)} is not a number")
+    if abs(number) > MAX_FIGURE:
+        raise ValueError(f"{_shown(written)} is too large (at most {MAX_FIGURE:,.0f})")
+    return number
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _as_list(value: Any) -> Any:
@@ -139,7 +199,7 @@ def _answer_shorthand(value: Any) -> Any:
     """``B.SLM.01: L`` is short for ``B.SLM.01: {rating: L}``."""
     if isinstance(value, dict):
         return {
-            key: {"rating": item} if isinstance(item, str) or item is None else item
+            key: {"rating": item} if item is None or isinstance(item, str | int | float) else item
             for key, item in value.items()
         }
     return value
@@ -148,7 +208,7 @@ def _answer_shorthand(value: Any) -> Any:
 class Client(Strict):
     """Who is assessed, and the scope of their service management system."""
 
-    name: NonEmpty = Field(max_length=SHORT)
+    name: Name
     scope: LongText | None = None
     business_categories: list[ShortText] = Field(default_factory=list, max_length=14)
     personnel_in_scope: int | None = Field(default=None, ge=1, le=1_000_000)
@@ -178,7 +238,7 @@ Assignment = Annotated[
 class MatrixRow(Strict):
     """A work item of the role and responsibility matrix: who is primary, who backs up."""
 
-    item: NonEmpty = Field(max_length=SHORT)
+    item: Name
     area: str | None = None
     assign: dict[ShortText, Assignment] = Field(default_factory=dict, max_length=200)
 

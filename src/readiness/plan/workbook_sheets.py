@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from readiness.excel import cells
-from readiness.excel.cells import Cell, Sheet, cell_range
+from readiness.excel.cells import Cell, Sheet, cell_range, header_text
 from readiness.excel.layout import FIRST_ROW, HEADER_ROW
 from readiness.language import Language
 from readiness.models.common import LocalText
@@ -50,7 +50,6 @@ WEEKS_PER_PAGE = 60
 """Printed, the Gantt takes one page across per this many weeks (its labels repeated)."""
 _GANTT_LABELS = 5
 """Columns before the first week: id, task, start, finish, working days."""
-_HEADER_CHARS = 100
 """Longest text put in the printed page header (Excel allows 255 characters)."""
 _WEEK_HEADER_HEIGHT = 36
 _SMALL = Font(size=8)
@@ -146,11 +145,6 @@ def finish(
     ws.print_title_rows = title_rows
     ws.oddHeader.left.text = header_text(book.plan.client)
     ws.oddHeader.right.text = header_text(book.text(book.plan.scenario_name))
-
-
-def header_text(text: str) -> str:
-    """``text`` for a printed page header: ``&`` starts a code there, so it is doubled."""
-    return text[:_HEADER_CHARS].replace("&", "&&")
 
 
 def put_date(

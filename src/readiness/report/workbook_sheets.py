@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from readiness.excel import cells
-from readiness.excel.cells import Cell, Sheet, cell_range
+from readiness.excel.cells import Cell, Sheet, cell_range, header_text
 from readiness.excel.layout import FIRST_ROW, HEADER_ROW
 from readiness.report.model import FindingView, ReportView
 
@@ -62,7 +62,6 @@ PRIMARY_FILL = solid_fill("BDD7EE")
 INTRO_ALIGN = Alignment(wrap_text=True, vertical="top")
 CENTRE = Alignment(horizontal="center", vertical="center")
 ROTATED = Alignment(horizontal="center", vertical="bottom", text_rotation=90)
-_HEADER_CHARS = 100
 """Longest client name put in the printed page header (Excel allows 255 characters)."""
 
 
@@ -229,8 +228,8 @@ def finish(
         dimension.height = max(dimension.height or 0, height)
     ws.print_title_rows = title_rows
     meta = book.view.meta
-    ws.oddHeader.left.text = _header_text(meta.client)
-    ws.oddHeader.right.text = _header_text(meta.assessed_on or "")
+    ws.oddHeader.left.text = header_text(meta.client)
+    ws.oddHeader.right.text = header_text(meta.assessed_on or "")
 
 
 def finish_table(book: ReportBook, ws: Sheet, width: int, count: int, freeze: str = "") -> None:
@@ -238,11 +237,6 @@ def finish_table(book: ReportBook, ws: Sheet, width: int, count: int, freeze: st
     last = HEADER_ROW + max(count, 1)
     autofilter = cell_range(1, HEADER_ROW, last, width)
     finish(book, ws, freeze=freeze or f"A{FIRST_ROW}", autofilter=autofilter)
-
-
-def _header_text(text: str) -> str:
-    """``text`` for a printed page header: ``&`` starts a code there, so it is doubled."""
-    return text[:_HEADER_CHARS].replace("&", "&&")
 
 
 def clause_text(clause: str | None, title: str) -> str:
