@@ -213,6 +213,10 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
         raise InputError(source, [_reader_problem(text, error)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if mark and "nesting depth" in (error.problem or ""):
+            # libyaml 0.2.5 as bundled since PyYAML 6.0.4 stops deep nesting itself.
+            deep = f"the document is nested more than {MAX_DEPTH} levels deep"
+            raise InputError(source, [Problem(f"line {mark.line + 1}", deep)]) from None
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         what = error.problem or error.context or "invalid YAML"
         raise InputError(source, [Problem(place, f"YAML syntax error: {what}")]) from None
