@@ -1,7 +1,5 @@
 """``readiness compare``: progress between two assessments of one client."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Any
 

@@ -1,7 +1,5 @@
 """``readiness plan``: from an assessment to a certification project plan."""
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -34,14 +32,14 @@ def first_monday_after(day: dt.date) -> dt.date:
 
 
 def make_plans(
-    assessment: Assessment,
+    assessment: "Assessment",
     catalogue: Any,
     *,
     config_path: Path | None,
     start: dt.date | None,
     scenario: str,
     target: dt.date | None,
-) -> tuple[Plan, list[Plan]]:
+) -> "tuple[Plan, list[Plan]]":
     """The plan of ``scenario`` and the other configured scenarios for comparison."""
     from readiness.plan import load_plan_config, make_scenarios
 
@@ -57,7 +55,7 @@ def make_plans(
     return chosen, [p for p in plans if p is not chosen]
 
 
-def plan_summary(plan: Plan, language: Language) -> Any:
+def plan_summary(plan: "Plan", language: Language) -> Any:
     """A short rich table: dates, effort, cost and any warning."""
     from rich.table import Table
     from rich.text import Text
@@ -88,8 +86,8 @@ def plan_summary(plan: Plan, language: Language) -> Any:
 
 
 def write_plan(
-    plan: Plan,
-    alternatives: list[Plan],
+    plan: "Plan",
+    alternatives: "list[Plan]",
     language: Language,
     formats: list[PlanFormat],
     folder: Path,

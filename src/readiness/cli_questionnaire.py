@@ -1,7 +1,5 @@
 """``readiness questionnaire``: blank questionnaires for clients, and conversions."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
