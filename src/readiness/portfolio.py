@@ -128,7 +128,8 @@ def portfolio_workbook(results: Sequence[ClientResult], language: Language) -> b
     """The portfolio summary as a workbook: a filterable table, failed files on a second sheet."""
     from openpyxl import Workbook
 
-    from readiness.excel import cells, writer
+    from readiness.excel import cells
+    from readiness.excel.saving import save_bytes
 
     w = labels(language)
     book = Workbook()
@@ -173,4 +174,4 @@ def portfolio_workbook(results: Sequence[ClientResult], language: Language) -> b
             cells.set_text(errors.cell(row=row, column=1), r.file)
             cells.set_text(errors.cell(row=row, column=2), r.error or "")
             errors.cell(row=row, column=2).alignment = cells.WRAP
-    return writer.save_bytes(book)
+    return save_bytes(book)

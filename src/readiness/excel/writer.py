@@ -9,18 +9,16 @@ and in the helper modules :mod:`~readiness.excel.cells` and
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
 
 from readiness.excel import cells, sheets
-from readiness.excel.cells import Sheet, cell_range, put, put_header
+from readiness.excel.cells import Sheet, cell_range, merge, put, put_header
 from readiness.excel.layout import FIRST_ROW, HEADER_ROW, SheetKind, layout
+from readiness.excel.saving import save_bytes
 from readiness.excel.sheets import Book
 from readiness.language import Language
 from readiness.models.answers import AnswerFile, parse_rating
@@ -31,7 +29,6 @@ from readiness.models.questionnaire import Question, Questionnaire
 PARTS = ("A", "B", "C")
 EPOCH = dt.datetime(2000, 1, 1)
 """Date stamped on a workbook when the answers give none, so that the output is reproducible."""
-_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _TAB_COLOURS = {"A": "4472C4", "B": "70AD47", "C": "ED7D31"}
 
 LEGEND: dict[Rating, LocalText] = {
@@ -64,15 +61,6 @@ def workbook_bytes(
         catalogue, questionnaire, language=language, parts=parts, client=client, answers=answers
     )
     return save_bytes(workbook)
-
-
-def save_bytes(workbook: Workbook) -> bytes:
-    """``workbook`` as .xlsx bytes that depend on its content only, never on the clock."""
-    buffer = io.BytesIO()
-    # ExcelWriter rather than Workbook.save, which would stamp the time of saving.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()
-    return _reproducible(buffer.getvalue())
 
 
 def build_workbook(
@@ -123,31 +111,13 @@ def selected_parts(parts: Iterable[str]) -> tuple[str, ...]:
     return tuple(part for part in PARTS if part in wanted)
 
 
-def _reproducible(data: bytes) -> bytes:
-    """The zip ``data`` again with every entry stamped with one fixed time.
-
-    openpyxl stamps the parts with the current time; equal workbooks must be equal bytes.
-    """
-    output = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for part in source.infolist():
-            fixed = zipfile.ZipInfo(part.filename, date_time=_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = part.external_attr
-            target.writestr(fixed, source.read(part))
-    return output.getvalue()
-
-
 def _instructions_sheet(book: Book) -> None:
     lines = book.layout.instructions.get(book.language)
     q = book.questionnaire
     ws = book.sheet(SheetKind.INSTRUCTIONS, "", book.sheet_name("instructions"), lines[0], 2)
     put_header(ws, 1, f"{book.text(q.title)}  ({q.version})", 14)
     put_header(ws, 2, None, 110)
-    ws.merge_cells(cell_range(1, HEADER_ROW, HEADER_ROW, 2))
+    merge(ws, HEADER_ROW, 1, 2)
     row = FIRST_ROW
     for number, line in enumerate(lines[1:], start=1):
         cells.set_text(ws.cell(row=row, column=1), str(number))

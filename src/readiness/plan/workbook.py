@@ -24,8 +24,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from readiness.excel import cells, writer
-from readiness.excel.cells import Sheet, cell_range
+from readiness.excel.cells import Sheet
 from readiness.excel.layout import FIRST_ROW, HEADER_ROW
+from readiness.excel.saving import save_bytes
 from readiness.labels import labels
 from readiness.language import Language
 from readiness.models.plan import CostLine, CostPart, PhaseId, Plan
@@ -69,7 +70,7 @@ def plan_workbook_bytes(plan: Plan, language: Language, alternatives: Sequence[P
 
     ``alternatives`` (other scenarios of the same assessment) are compared on the summary.
     """
-    return writer.save_bytes(build_plan_workbook(plan, language, alternatives))
+    return save_bytes(build_plan_workbook(plan, language, alternatives))
 
 
 def build_plan_workbook(plan: Plan, language: Language, alternatives: Sequence[Plan] = ()) -> Any:
@@ -325,4 +326,4 @@ def _rates_header(book: PlanBook, ws: Sheet) -> None:
     for column, key in enumerate([*keys, "pw_amount"], start=1):
         width = COST_WIDTHS[column - 1]
         cells.put_header(ws, column, book.word(key) if key else None, width)
-    ws.merge_cells(cell_range(3, HEADER_ROW, HEADER_ROW, 4))
+    cells.merge(ws, HEADER_ROW, 3, 4)

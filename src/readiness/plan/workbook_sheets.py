@@ -391,7 +391,7 @@ def _responsibility(book: PlanBook, ws: Sheet, row: int, width: int) -> None:
         for column in range(first, last + 1):
             put_heading(ws, row, column, text if column == first else None)
         if last > first:
-            ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+            cells.merge(ws, row, first, last)
     for item in book.plan.responsibility:
         row += 1
         values = [

@@ -8,7 +8,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
-from readiness.excel import cells, writer
+from readiness.excel import cells
+from readiness.excel.saving import save_bytes
 from readiness.report.progress import ProgressView
 
 _WIDE = 60
@@ -42,7 +43,7 @@ def comparison_workbook_bytes(progress: ProgressView) -> bytes:
     book = Workbook()
     book.remove(book.active)
     add_progress_sheets(book, progress)
-    return writer.save_bytes(book)
+    return save_bytes(book)
 
 
 def add_progress_sheets(book: Any, progress: ProgressView, *, prefix: str = "") -> None:

@@ -31,6 +31,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from readiness.excel import cells, writer
 from readiness.excel.cells import Sheet
+from readiness.excel.saving import save_bytes
 from readiness.report.model import ReportView, ScoreRow
 from readiness.report.workbook_sheets import (
     BAND_FILLS,
@@ -83,7 +84,7 @@ _REPORT_TITLE_FONT = Font(bold=True, size=16)
 
 def workbook_bytes(view: ReportView) -> bytes:
     """The gap report of ``view`` as the content of an .xlsx file; the same view, the same bytes."""
-    return writer.save_bytes(build_workbook(view))
+    return save_bytes(build_workbook(view))
 
 
 def build_workbook(view: ReportView) -> Any:
@@ -353,7 +354,7 @@ def _spanned_header(ws: Sheet, row: int, spans: list[tuple[int, int]], headers: 
         for column in range(first + 1, end + 1):
             put_heading(ws, row, column, None)
         if end > first:
-            ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=end)
+            cells.merge(ws, row, first, end)
 
 
 def _spanned_row(

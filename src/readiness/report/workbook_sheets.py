@@ -163,7 +163,7 @@ def put_merged(
         cells.set_text(cell, value)
         cell.alignment = INTRO_ALIGN
     if last > first:
-        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        cells.merge(ws, row, first, last)
     if isinstance(value, str):
         width = sum(_width(ws, column) for column in range(first, last + 1)) - 1
         lines = cells.line_count(value, max(width, 1.0))
@@ -467,7 +467,7 @@ def _matrix_findings(book: ReportBook, ws: Sheet, row: int, last_column: int) ->
     put_heading(ws, row, 3, book.word("recommendation"))
     for column in range(4, last_column + 1):
         put_heading(ws, row, column, None)
-    ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=last_column)
+    cells.merge(ws, row, 3, last_column)
     for finding in findings:
         row += 1
         fill = CLASS_FILLS.get(finding.finding)
