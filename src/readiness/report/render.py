@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from markupsafe import Markup
 
 from readiness.report import charts
 from readiness.report.environment import environment
 from readiness.report.model import ReportView
-from readiness.report.progress import ProgressView
+
+if TYPE_CHECKING:
+    from readiness.report.progress import ProgressView
 
 
 def chart_markup(view: ReportView) -> dict[str, Markup]:

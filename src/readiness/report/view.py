@@ -7,6 +7,7 @@ puts them into the shape and language a reader needs.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from readiness.labels import labels
 from readiness.language import Language
@@ -50,7 +51,9 @@ from readiness.report.model import (
     Tally,
     VerdictView,
 )
-from readiness.report.progress import ProgressView
+
+if TYPE_CHECKING:
+    from readiness.report.progress import ProgressView
 
 CLASSES = (FindingClass.MAJOR, FindingClass.MINOR, FindingClass.OBSERVATION)
 TOP_RISKS = 10
