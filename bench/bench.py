@@ -13,7 +13,9 @@
 - reading an answered workbook: `read_workbook` of the example as .xlsx against openpyxl's
   bare `load_workbook(read_only=True)` of the same file (iterating every cell);
 - many files: time to read and score N synthetic answer files (YAML text in memory, parsed
-  and assessed as the CLI does), for each N, to show the time grows linearly.
+  and assessed as the CLI does), for each N, to show the time grows linearly;
+- peak memory (VmHWM) of `readiness assess` of the example with every format, and of the
+  largest process of each many-files run, against the 200 MiB bound.
 Medians of repeated runs; nothing here is asserted, the numbers are for reading.
 """
 
@@ -35,6 +37,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "questionnaires" / "examples" / "acme-cloud-services.yaml"
+MIB = 2**20
+PEAK_TARGET = 200 * MIB
+"""Issue 6's bound on peak memory."""
 
 
 def median_seconds(command: list[str], repeat: int) -> float:
@@ -82,8 +87,41 @@ def synthetic_texts(count: int, seed: int = 20) -> list[str]:
     return texts
 
 
-def score_texts(texts: list[str]) -> int:
-    """Parse, check and assess each text as `readiness assess` does; return the count."""
+def peak_rss() -> int:
+    """This process's peak resident memory in bytes (VmHWM: its own, not its parent's)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+PEAK_CHILD = """
+import atexit, sys
+from pathlib import Path
+def report():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            print("PEAK", int(line.split()[1]) * 1024, file=sys.stderr)
+atexit.register(report)
+sys.argv = ["readiness", *sys.argv[1:]]
+from readiness.cli import main
+main()
+"""
+
+
+def peak_of_command(arguments: list[str]) -> int:
+    """Peak resident memory, in bytes, of one ``readiness`` run with ``arguments``."""
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_CHILD, *arguments], capture_output=True, text=True, check=True
+    )
+    return int(done.stderr.rsplit("PEAK ", 1)[1].split()[0])
+
+
+def score_texts(texts: list[str]) -> tuple[int, int]:
+    """Parse, check and assess each text as `readiness assess` does; return the count and the
+    process's peak memory."""
     from readiness.answers import parse_answers
     from readiness.assess import assess
     from readiness.catalogue import load_catalogue, load_scoring
@@ -95,20 +133,23 @@ def score_texts(texts: list[str]) -> int:
     for number, text in enumerate(texts):
         answers = parse_answers(text, f"client-{number}.yaml", questionnaire, catalogue)
         assess(answers, catalogue, questionnaire, config).model_dump_json()
-    return len(texts)
+    return len(texts), peak_rss()
 
 
-def time_many(count: int, pool_texts: list[str], workers: int) -> float:
-    """Seconds to score ``count`` files (cycling through the distinct texts) on ``workers``."""
+def time_many(count: int, pool_texts: list[str], workers: int) -> tuple[float, int]:
+    """Seconds to score ``count`` files (cycling through the distinct texts) on ``workers``,
+    and the largest peak memory of a process doing it."""
     texts = [pool_texts[i % len(pool_texts)] for i in range(count)]
     chunks = [texts[i::workers] for i in range(workers)]
     start = time.perf_counter()
     if workers == 1:
-        score_texts(texts)
+        done, peak = score_texts(texts)
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            assert sum(pool.map(score_texts, chunks)) == count
-    return time.perf_counter() - start
+            results = list(pool.map(score_texts, chunks))
+        done, peak = sum(r[0] for r in results), max(r[1] for r in results)
+    assert done == count
+    return time.perf_counter() - start, max(peak, peak_rss())
 
 
 def time_workbook_read(repeat: int) -> tuple[float, float]:
@@ -315,7 +356,10 @@ def main() -> None:
 
     distinct = synthetic_texts(50)
     sizes = [int(size) for size in options.sizes.split(",")]
-    timings = {size: time_many(size, distinct, options.workers) for size in sizes}
+    timings: dict[int, float] = {}
+    peaks: dict[int, int] = {}
+    for size in sizes:
+        timings[size], peaks[size] = time_many(size, distinct, options.workers)
     for size, seconds in timings.items():
         per = seconds / size * 1000
         ratio = (
@@ -326,6 +370,24 @@ def main() -> None:
                 f"score {size:,} files ({options.workers} workers)",
                 f"{seconds:.1f} s ({per:.1f} ms/file)",
                 ratio,
+            )
+        )
+
+    with tempfile.TemporaryDirectory() as out:
+        one_peak = peak_of_command(["assess", str(EXAMPLE), "--out", out, "--quiet"])
+    rows.append(
+        (
+            "peak memory: assess example, every format",
+            f"{one_peak / MIB:.0f} MiB",
+            f"{one_peak / PEAK_TARGET:.2f}x the 200 MiB target",
+        )
+    )
+    for size, peak in peaks.items():
+        rows.append(
+            (
+                f"peak memory: {size:,} files, largest process",
+                f"{peak / MIB:.0f} MiB",
+                f"{peak / PEAK_TARGET:.2f}x the 200 MiB target",
             )
         )
 
