@@ -18,7 +18,7 @@ from readiness.models.assessment import (
     Source,
 )
 from readiness.models.catalogue import Catalogue
-from readiness.models.common import FindingClass, Rating
+from readiness.models.common import FindingClass, Rating, construct
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
 from readiness.scoring.capability import capability
@@ -138,14 +138,15 @@ def _area(
         level = capability(
             questionnaire.capability, group.score, answers.capability.get(area_id, {})
         )
-    return AreaResult.model_construct(
-        **dict(group), part=area.part, process=area.process, capability=level
+    return construct(
+        AreaResult, **dict(group), part=area.part, process=area.process, capability=level
     )
 
 
 def _requirement_findings(requirements: list[RequirementResult]) -> list[Finding]:
     return [
-        Finding(
+        construct(
+            Finding,
             id=result.id,
             source=FindingSource.REQUIREMENT,
             finding=result.finding,
@@ -166,7 +167,8 @@ def _blockers(requirements: list[RequirementResult], catalogue: Catalogue) -> li
         documented = catalogue.requirement(result.id).documented
         if documented is not None and Flag.DOCUMENT_MISSING in result.flags:
             blockers.append(
-                Blocker(
+                construct(
+                    Blocker,
                     requirement=result.id,
                     clause=result.clause,
                     kind=documented.kind,

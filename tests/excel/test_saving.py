@@ -94,8 +94,15 @@ def test_saving_is_reproducible_and_stamps_one_time(assessment, catalogue, quest
         assert archive.testzip() is None
 
 
-def _mixed_workbook() -> Any:
+def fixed_workbook() -> Any:
+    """An empty workbook stamped with a fixed time (Workbook() stamps the clock)."""
     workbook = Workbook()
+    workbook.properties.created = workbook.properties.modified = dt.datetime(2027, 1, 4)
+    return workbook
+
+
+def _mixed_workbook() -> Any:
+    workbook = fixed_workbook()
     ws = workbook.active
     ws["A1"] = "=SUM(B1:C1)"
     ws["B1"], ws["C1"] = 1, 2.5
@@ -138,7 +145,7 @@ _VALUE = st.one_of(
 @given(st.lists(st.lists(_VALUE, min_size=1, max_size=5), min_size=1, max_size=6))
 def test_any_cell_values_give_openpyxl_s_xml(rows: list[list[object]]) -> None:
     def build() -> Any:
-        workbook = Workbook()
+        workbook = fixed_workbook()
         ws = workbook.active
         for r, values in enumerate(rows, start=1):
             for c, value in enumerate(values, start=1):

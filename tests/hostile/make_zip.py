@@ -210,10 +210,15 @@ def too_many_parts(path: Path) -> None:
 
 @builder
 def huge_xlsx(path: Path) -> None:
-    """A workbook padded with 21 MiB of incompressible media."""
-
-    padding = {"xl/media/image1.png": os.urandom(21 * 2**20)}
-    path.write_bytes(rezip(example_workbook(), add=padding, compression=zipfile.ZIP_STORED))
+    """A workbook padded with incompressible media to exactly 22,020,096 bytes (21 MiB), so the
+    expected message does not depend on how large our own workbook happens to be."""
+    base = example_workbook()
+    size = 21 * 2**20
+    first = rezip(base, add={"xl/media/image1.png": b""}, compression=zipfile.ZIP_STORED)
+    padding = {"xl/media/image1.png": os.urandom(size - len(first))}
+    data = rezip(base, add=padding, compression=zipfile.ZIP_STORED)
+    assert len(data) == size
+    path.write_bytes(data)
 
 
 @builder

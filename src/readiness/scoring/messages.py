@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from readiness.models.catalogue import DocumentedInfo, Requirement
-from readiness.models.common import LocalText
+from readiness.models.common import LocalText, construct
 
 
 def text(en: str, zh: str) -> LocalText:
     """Shorthand for a bilingual text (built without validation: the strings are ours)."""
-    return LocalText.model_construct(en=en, zh=zh)
+    return construct(LocalText, en=en, zh=zh)
 
 
 def pct(value: float) -> str:
@@ -34,8 +34,16 @@ def document_action(documented: DocumentedInfo) -> LocalText:
     )
 
 
+_EVIDENCE: dict[int, tuple[Requirement, str, str]] = {}
+"""Phrases already made, by requirement object (kept, so that its id is not reused)."""
+
+
 def evidence_list(requirement: Requirement) -> tuple[str, str]:
     """The requirement's typical evidence as one English and one Chinese phrase."""
+    known = _EVIDENCE.get(id(requirement))
+    if known is not None and known[0] is requirement:
+        return known[1], known[2]
     en = ", ".join(e.en for e in requirement.evidence) or requirement.text.en
     zh = "、".join(e.zh for e in requirement.evidence) or requirement.text.zh
+    _EVIDENCE[id(requirement)] = (requirement, en, zh)
     return en, zh
