@@ -266,3 +266,16 @@ def test_client_text_is_never_read_as_console_markup(write_yaml: Callable[..., P
     assert result.exit_code == 3 and "Traceback" not in result.output
     assert f"error: {path}: " in result.output  # the long path is printed whole, on one line
     assert "'[/red]' is not a rating" in result.output
+
+
+def test_several_problems_print_one_per_line(write_yaml: Callable[..., Path]) -> None:
+    path = write_yaml(
+        "questionnaire: readiness-iso20000-2018\nquestionnaire_version: '1.0'\n"
+        "client: {name: X}\nanswers:\n  A.CTX.01: mostly\n  A.CTX.02: {rating: NA}\n"
+    )
+    result = invoke("validate", str(path))
+    assert result.exit_code == 3
+    lines = result.output.splitlines()
+    assert lines[0] == f"error: {path}: 2 problems"
+    assert lines[1].startswith("  - line 5, answers → A.CTX.01 → rating: 'mostly' is not a rating")
+    assert lines[2].startswith("  - line 6, answers → A.CTX.02: NA needs a justification")

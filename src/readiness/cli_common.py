@@ -28,15 +28,18 @@ def console(stderr: bool = False) -> Any:
 def say(*parts: str | tuple[str, str], stderr: bool = False) -> None:
     """Print one line made of plain and ``(text, style)`` parts, never read as markup.
 
-    Control and bidirectional characters are escaped, and the line is not broken at the
-    console's width, so a long path stays whole when the output is not a terminal.
+    Control and bidirectional characters other than line breaks are escaped, and lines are
+    not broken at the console's width, so a long path stays whole when the output is not a terminal.
     """
     from rich.text import Text
 
     from readiness.errors import safe_text
 
+    def clean(text: str) -> str:  # line breaks are kept: a list of problems is one per line
+        return "\n".join(safe_text(line) for line in text.split("\n"))
+
     line = Text.assemble(
-        *((safe_text(p[0]), p[1]) if isinstance(p, tuple) else safe_text(p) for p in parts)
+        *((clean(p[0]), p[1]) if isinstance(p, tuple) else clean(p) for p in parts)
     )
     console(stderr=stderr).print(line, soft_wrap=True)
 
