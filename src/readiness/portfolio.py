@@ -129,10 +129,10 @@ def portfolio_workbook(results: Sequence[ClientResult], language: Language) -> b
     from openpyxl import Workbook
 
     from readiness.excel import cells
-    from readiness.excel.saving import save_bytes
+    from readiness.excel.saving import save_bytes, undated
 
     w = labels(language)
-    book = Workbook()
+    book = undated(Workbook())
     sheet = book.active
     sheet.title = w["pf_title"][:31]
     headers = [

@@ -41,6 +41,17 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
 )
 
 
+UNDATED = dt.datetime(2000, 1, 1)
+"""Creation time given to a workbook that has no date of its own (openpyxl stamps the clock)."""
+
+
+def undated(workbook: Any) -> Any:
+    """``workbook`` with its document properties stamped :data:`UNDATED`, not the clock."""
+    workbook.properties.created = workbook.properties.modified = UNDATED
+    workbook.properties.creator = "readiness"
+    return workbook
+
+
 def save_bytes(workbook: Any) -> bytes:
     """``workbook`` as .xlsx bytes that depend on its content only, never on the clock."""
     buffer = io.BytesIO()

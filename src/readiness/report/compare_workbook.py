@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from readiness.excel import cells
-from readiness.excel.saving import save_bytes
+from readiness.excel.saving import save_bytes, undated
 from readiness.report.progress import ProgressView
 
 _WIDE = 60
@@ -40,7 +40,7 @@ def _row(ws: Any, row: int, values: list[object]) -> None:
 
 def comparison_workbook_bytes(progress: ProgressView) -> bytes:
     """The progress workbook of ``progress``; the same view gives the same bytes."""
-    book = Workbook()
+    book = undated(Workbook())
     book.remove(book.active)
     add_progress_sheets(book, progress)
     return save_bytes(book)
