@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from readiness.models.common import LocalText, NonEmpty, Strict
+from readiness.models.common import Basis, LocalText, NonEmpty, Strict
 
 CLAUSE_ID = r"^(?:[4-9]|10)(?:\.\d+){0,3}$"
 REQUIREMENT_ID = r"^R-(?:[4-9]|10)(?:\.\d+){0,3}-\d{2}$"
@@ -43,6 +43,9 @@ class Requirement(Strict):
     clause: str = Field(pattern=CLAUSE_ID)
     text: LocalText
     weight: int = Field(ge=1, le=3, description="1 supporting, 2 important, 3 critical")
+    basis: Basis = Field(
+        default=Basis.REQUIREMENT, description="requirement of the 2018 text, or good practice"
+    )
     documented: DocumentedInfo | None = None
     evidence: list[LocalText] = Field(default_factory=list)
     na_allowed: bool = Field(

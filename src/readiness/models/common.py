@@ -49,6 +49,22 @@ class Extent(StrEnum):
     YES = "yes"
 
 
+class Basis(StrEnum):
+    """Where a catalogue item comes from, which decides what a gap in it can become.
+
+    ``requirement``: ISO/IEC 20000-1:2018 itself demands it; a gap can be a nonconformity.
+    ``practice``: advice of practitioners, the 2011 edition or certification bodies; a gap is at
+    most an observation (opportunity for improvement), listed apart and never in the verdict.
+    ``precondition``: what a certification body expects before stage 2 (an operating period
+    with records, an internal audit and a management review held); a readiness precondition,
+    named as such, not a clause.
+    """
+
+    REQUIREMENT = "requirement"
+    PRACTICE = "practice"
+    PRECONDITION = "precondition"
+
+
 class FindingClass(StrEnum):
     """What an auditor would most likely record, most severe first."""
 

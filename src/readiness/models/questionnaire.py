@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from readiness.models.catalogue import AREA_ID, REQUIREMENT_ID
-from readiness.models.common import FindingClass, LocalText, NonEmpty, Strict
+from readiness.models.common import Basis, FindingClass, LocalText, NonEmpty, Strict
 
 QUESTION_ID = r"^[ABC]\.[A-Z]{2,5}\.\d{2}$"
 FIGURE_ID = r"^[a-z][a-z0-9_]{2,60}$"
@@ -23,6 +23,10 @@ class Question(Strict):
     guidance: LocalText
     evidence: LocalText
     covers: list[str] = Field(min_length=1, max_length=6)
+    basis: Basis = Field(
+        default=Basis.REQUIREMENT,
+        description="practice: asks about good practice; its gaps are observations only",
+    )
 
     @property
     def area_id(self) -> str:
@@ -92,6 +96,11 @@ class IndicatorRule(Strict):
     requirements: list[str] = Field(min_length=1)
     message: LocalText
     recommendation: LocalText
+    basis: Basis = Field(
+        default=Basis.REQUIREMENT,
+        description="requirement, good practice (observation at most) or a certification-body "
+        "precondition for stage 2",
+    )
     blocks_stage2: bool = Field(
         default=False, description="the stage 2 audit cannot go ahead while this holds"
     )
