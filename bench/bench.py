@@ -55,8 +55,8 @@ def median_seconds(command: list[str], repeat: int) -> float:
 
 def synthetic_texts(count: int, seed: int = 20) -> list[str]:
     """``count`` distinct answer files as YAML text, with random ratings and evidence facts."""
-    from readiness.catalogue import load_catalogue
-    from readiness.questionnaire import load_questionnaire
+    from readiness.data.catalogue import load_catalogue
+    from readiness.data.questionnaire import load_questionnaire
 
     questionnaire = load_questionnaire(load_catalogue())
     rng = random.Random(seed)
@@ -106,7 +106,7 @@ def report():
             print("PEAK", int(line.split()[1]) * 1024, file=sys.stderr)
 atexit.register(report)
 sys.argv = ["readiness", *sys.argv[1:]]
-from readiness.cli import main
+from readiness.cli.app import main
 main()
 """
 
@@ -122,10 +122,10 @@ def peak_of_command(arguments: list[str]) -> int:
 def score_texts(texts: list[str]) -> tuple[int, int]:
     """Parse, check and assess each text as `readiness assess` does; return the count and the
     process's peak memory."""
-    from readiness.answers import parse_answers
-    from readiness.assess import assess
-    from readiness.catalogue import load_catalogue, load_scoring
-    from readiness.questionnaire import load_questionnaire
+    from readiness.data.catalogue import load_catalogue, load_scoring
+    from readiness.data.questionnaire import load_questionnaire
+    from readiness.inputs.answers import parse_answers
+    from readiness.scoring.assess import assess
 
     catalogue = load_catalogue()
     questionnaire = load_questionnaire(catalogue)
@@ -156,12 +156,12 @@ def time_workbook_read(repeat: int) -> tuple[float, float]:
     """Median seconds to read the example as a workbook, and to merely load it with openpyxl."""
     from openpyxl import load_workbook
 
-    from readiness.answers import load_answers
-    from readiness.catalogue import load_catalogue
-    from readiness.excel.reader import read_workbook
-    from readiness.excel.writer import workbook_bytes
+    from readiness.data.catalogue import load_catalogue
+    from readiness.data.questionnaire import load_questionnaire
+    from readiness.inputs.answers import load_answers
+    from readiness.inputs.workbook import read_workbook
     from readiness.language import Language
-    from readiness.questionnaire import load_questionnaire
+    from readiness.render.questionnaire.workbook import workbook_bytes
 
     catalogue = load_catalogue()
     questionnaire = load_questionnaire(catalogue)
@@ -187,12 +187,12 @@ def time_workbook_read(repeat: int) -> tuple[float, float]:
 
 def time_rendering(repeat: int) -> tuple[float, dict[str, float]]:
     """Median seconds to score the example, and to render each report format from the result."""
-    from readiness.answers import load_answers
-    from readiness.assess import assess
-    from readiness.catalogue import load_catalogue, load_scoring
+    from readiness.data.catalogue import load_catalogue, load_scoring
+    from readiness.data.questionnaire import load_questionnaire
+    from readiness.inputs.answers import load_answers
     from readiness.language import Language
-    from readiness.questionnaire import load_questionnaire
-    from readiness.report.outputs import ReportFormat, render_outputs
+    from readiness.outputs.report import ReportFormat, render_outputs
+    from readiness.scoring.assess import assess
 
     catalogue = load_catalogue()
     questionnaire = load_questionnaire(catalogue)
@@ -224,14 +224,14 @@ def time_planning(repeat: int) -> tuple[float, float, float, float]:
     """Median seconds: score the example; plan it; plan an all-failing one; render the plan."""
     import datetime as dt
 
-    from readiness.answers import load_answers
-    from readiness.assess import assess
-    from readiness.catalogue import load_catalogue, load_scoring
+    from readiness.data.catalogue import load_catalogue, load_scoring
+    from readiness.data.questionnaire import load_questionnaire
+    from readiness.inputs.answers import load_answers
     from readiness.language import Language
     from readiness.models.answers import AnswerFile
-    from readiness.plan import load_plan_config, make_plan, make_scenarios
-    from readiness.plan.outputs import PlanFormat, render_plan_outputs
-    from readiness.questionnaire import load_questionnaire
+    from readiness.outputs.plan import PlanFormat, render_plan_outputs
+    from readiness.planning import load_plan_config, make_plan, make_scenarios
+    from readiness.scoring.assess import assess
 
     catalogue = load_catalogue()
     questionnaire = load_questionnaire(catalogue)

@@ -10,12 +10,14 @@ from typing import Any
 import pytest
 import yaml
 
-from readiness.catalogue import load_catalogue, load_scoring
+from readiness.data.catalogue import load_catalogue, load_scoring
+from readiness.data.questionnaire import load_questionnaire
+from readiness.inputs.answers import load_answers
+from readiness.language import Language
 from readiness.models.answers import AnswerFile
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
-from readiness.questionnaire import load_questionnaire
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -102,3 +104,25 @@ def write_yaml(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def example(questionnaire: Questionnaire, catalogue: Catalogue) -> AnswerFile:
+    """The shipped example client's answers."""
+    return load_answers(EXAMPLE, questionnaire, catalogue)
+
+
+@pytest.fixture
+def make_workbook(
+    tmp_path: Path, catalogue: Catalogue, questionnaire: Questionnaire
+) -> Callable[..., Path]:
+    """Write a questionnaire workbook (blank, or filled with ``answers``) to tmp_path."""
+
+    def make(name: str = "q.xlsx", language: Language = Language.EN, **options: Any) -> Path:
+        from readiness.render.questionnaire.workbook import workbook_bytes
+
+        path = tmp_path / name
+        path.write_bytes(workbook_bytes(catalogue, questionnaire, language=language, **options))
+        return path
+
+    return make

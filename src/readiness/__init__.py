@@ -28,19 +28,19 @@ def __getattr__(name: str) -> object:
 
         return getattr(errors, name)
     if name == "assess":
-        from readiness.assess import assess
+        from readiness.scoring.assess import assess
 
         return assess
     if name == "load_answers":
-        from readiness.answers import load_answers
+        from readiness.inputs.answers import load_answers
 
         return load_answers
     if name in {"load_catalogue", "load_scoring"}:
-        from readiness import catalogue
+        from readiness.data import catalogue
 
         return getattr(catalogue, name)
     if name == "load_questionnaire":
-        from readiness.questionnaire import load_questionnaire
+        from readiness.data.questionnaire import load_questionnaire
 
         return load_questionnaire
     raise AttributeError(name)

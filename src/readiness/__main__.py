@@ -1,5 +1,5 @@
 """``python -m readiness``."""
 
-from readiness.cli import main
+from readiness.cli.app import main
 
 main()

@@ -13,14 +13,14 @@ import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from readiness.assess import assess
-from readiness.catalogue import load_catalogue, load_scoring
+from readiness.data.catalogue import load_catalogue, load_scoring
+from readiness.data.questionnaire import load_questionnaire
 from readiness.errors import InputError
 from readiness.models.answers import EXTENT_WORDS, RATING_WORDS, AnswerFile
 from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
-from readiness.questionnaire import load_questionnaire
+from readiness.scoring.assess import assess
 
 EXAMPLES = int(os.environ.get("READINESS_FUZZ_EXAMPLES", "60"))
 """Examples per fuzz test; a deeper run: ``READINESS_FUZZ_EXAMPLES=5000 pytest tests/hostile``."""

@@ -20,11 +20,11 @@ from tests.hostile.make_text import png_as_yaml
 @functools.cache
 def example_workbook() -> bytes:
     """The example client's answers as a questionnaire workbook (made once per process)."""
-    from readiness.answers import load_answers
-    from readiness.catalogue import load_catalogue
-    from readiness.excel.writer import workbook_bytes
+    from readiness.data.catalogue import load_catalogue
+    from readiness.data.questionnaire import load_questionnaire
+    from readiness.inputs.answers import load_answers
     from readiness.language import Language
-    from readiness.questionnaire import load_questionnaire
+    from readiness.render.questionnaire.workbook import workbook_bytes
 
     catalogue = load_catalogue()
     questionnaire = load_questionnaire(catalogue)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from readiness.cli import app
-from readiness.report.outputs import FILE_NAMES
+from readiness.cli.app import app
+from readiness.outputs.report import FILE_NAMES
 from tests.hostile.corpus import FILES, Case, load_cases
 from tests.hostile.generate import all_builders
 

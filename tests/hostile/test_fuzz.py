@@ -16,8 +16,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from readiness.answers import answers_from_document, load_answer_file, parse_answers
-from readiness.yamlsource import YamlDocument
+from readiness.inputs.answers import answers_from_document, load_answer_file, parse_answers
+from readiness.sources.yaml import YamlDocument
 from tests.hostile.fuzzing import (
     FUZZ,
     container_at,

@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from readiness.answers import load_answer_file
+from readiness.inputs.answers import load_answer_file
 from tests.hostile.fuzzing import EXAMPLES, FUZZ, outcome, shipped
 from tests.hostile.make_zip import example_workbook, part, rezip, set_cell, text_cell
 

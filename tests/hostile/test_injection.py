@@ -12,8 +12,8 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from readiness.answers import load_answer_file
-from readiness.cli import app
+from readiness.cli.app import app
+from readiness.inputs.answers import load_answer_file
 from tests.hostile.corpus import FILES
 
 INJECTED = FILES / "injection-every-field.yaml"

@@ -48,11 +48,11 @@ import json, resource, sys, time
 from pathlib import Path
 limit = int(sys.argv[1])
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-from readiness.answers import load_answer_file
-from readiness.catalogue import load_catalogue
+from readiness.inputs.answers import load_answer_file
+from readiness.data.catalogue import load_catalogue
 from readiness.errors import InputError
-from readiness.questionnaire import load_questionnaire
-import readiness.excel.reader  # imported before measuring, like the CLI does
+from readiness.data.questionnaire import load_questionnaire
+import readiness.inputs.workbook  # imported before measuring, like the CLI does
 catalogue = load_catalogue()
 questionnaire = load_questionnaire(catalogue)
 def peak_rss():

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from readiness.answers import load_answer_file
 from readiness.errors import InputError
+from readiness.inputs.answers import load_answer_file
 from tests.hostile.make_zip import example_workbook, part, rezip, set_cell, sheet_part, text_cell
 
 HEAD = 'questionnaire: readiness-iso20000-2018\nquestionnaire_version: "1.0"\nclient:\n'

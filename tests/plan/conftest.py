@@ -10,15 +10,15 @@ from typing import Any
 import pytest
 import yaml
 
-from readiness.answers import load_answer_file
-from readiness.assess import assess
+from readiness.inputs.answers import load_answer_file
 from readiness.models.answers import AnswerFile
 from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.plan import Plan, PlanConfig, Task
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
-from readiness.plan import load_plan_config, make_plan
+from readiness.planning import load_plan_config, make_plan
+from readiness.scoring.assess import assess
 from tests.conftest import EXAMPLE
 
 START = dt.date(2027, 1, 4)

@@ -8,7 +8,7 @@ from readiness.models.assessment import Assessment, FindingSource
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import SEVERITY, FindingClass
 from readiness.models.plan import Action, Kind, Plan, PlanConfig
-from readiness.plan.backlog import build_backlog, topological_order
+from readiness.planning.backlog import build_backlog, topological_order
 
 ACTIONABLE = {FindingClass.MAJOR, FindingClass.MINOR, FindingClass.OBSERVATION}
 

@@ -9,7 +9,7 @@ from readiness.models.assessment import Assessment, Verdict
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import FindingClass
 from readiness.models.plan import PhaseId, Plan, PlanConfig
-from readiness.plan import make_plan, make_scenarios
+from readiness.planning import make_plan, make_scenarios
 from tests.plan.conftest import START, tasks_by_id
 
 

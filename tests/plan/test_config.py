@@ -13,10 +13,10 @@ from readiness.errors import InputError
 from readiness.models.catalogue import Catalogue
 from readiness.models.plan import AuditTimeTable, Kind, PhaseId, PlanConfig
 from readiness.paths import plans_dir
-from readiness.plan import load_plan_config, make_plan
-from readiness.plan.config import area_graph, find_cycle
-from readiness.validation import validate_document
-from readiness.yamlsource import load_yaml_file
+from readiness.planning import load_plan_config, make_plan
+from readiness.planning.config import area_graph, find_cycle
+from readiness.sources.validation import validate_document
+from readiness.sources.yaml import load_yaml_file
 from tests.plan.conftest import START
 
 Writer = Callable[..., Path]

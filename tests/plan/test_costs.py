@@ -11,8 +11,8 @@ from readiness.models.catalogue import Catalogue
 from readiness.models.plan import CostPart, PhaseId, Plan, PlanConfig
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
-from readiness.plan import load_plan_config, make_plan
-from readiness.plan.costs import compute_audit_time, round_half_day
+from readiness.planning import load_plan_config, make_plan
+from readiness.planning.costs import compute_audit_time, round_half_day
 from tests.plan.conftest import START, rated_assessment
 
 CENT = Decimal("0.01")

@@ -19,8 +19,8 @@ from readiness.language import Language
 from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.plan import Plan, PlanConfig
-from readiness.plan import make_plan
-from readiness.plan.mspdi import mspdi_bytes
+from readiness.planning import make_plan
+from readiness.render.plan.mspdi import mspdi_bytes
 from tests.plan.conftest import START
 
 NS = {"p": "http://schemas.microsoft.com/project"}

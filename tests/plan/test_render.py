@@ -13,8 +13,8 @@ import pytest
 
 from readiness.language import Language
 from readiness.models.plan import Plan
-from readiness.plan.gantt import gantt_svg
-from readiness.plan.render import render_plan_html, render_plan_markdown
+from readiness.render.plan.gantt import gantt_svg
+from readiness.render.plan.render import render_plan_html, render_plan_markdown
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 RENDERERS = {"html": render_plan_html, "md": render_plan_markdown}

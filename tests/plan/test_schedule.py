@@ -15,8 +15,8 @@ from readiness.models.common import LocalText
 from readiness.models.plan import Phase, PhaseId, Plan, PlanConfig, Task
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
-from readiness.plan import make_plan
-from readiness.plan.schedule import (
+from readiness.planning import make_plan
+from readiness.planning.schedule import (
     TaskSpec,
     Team,
     WorkCalendar,

@@ -21,10 +21,10 @@ from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.plan import CostPart, Kind, Plan, PlanConfig
 from readiness.paths import templates_dir
-from readiness.plan import make_plan
-from readiness.plan.workbook import plan_workbook_bytes
-from tests.excel import test_libreoffice
+from readiness.planning import make_plan
+from readiness.render.plan.workbook import plan_workbook_bytes
 from tests.plan.conftest import START, tasks_by_id
+from tests.render.questionnaire import test_libreoffice
 
 SHEETS = {
     Language.EN: ["Summary", "Gantt", "Tasks", "Backlog", "Resources", "Costs"],

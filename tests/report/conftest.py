@@ -9,15 +9,15 @@ from typing import Any
 import pytest
 import yaml
 
-from readiness.answers import load_answer_file
-from readiness.assess import assess
+from readiness.inputs.answers import load_answer_file
 from readiness.language import Language
 from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
-from readiness.report.model import ReportView
-from readiness.report.view import build_view
+from readiness.render.report.model import ReportView
+from readiness.render.report.view import build_view
+from readiness.scoring.assess import assess
 from tests.conftest import EXAMPLE
 
 # Text a hostile client might type into any field.

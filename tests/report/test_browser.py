@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from readiness.language import Language
-from readiness.report.model import ReportView
-from readiness.report.render import render_html
+from readiness.render.report.model import ReportView
+from readiness.render.report.render import render_html
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",

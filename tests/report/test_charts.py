@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from readiness.report.charts import heat_map, horizontal_bars, level_bars, radar_chart
+from readiness.render.report.charts import heat_map, horizontal_bars, level_bars, radar_chart
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 PROCESSES = [

@@ -12,17 +12,17 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from readiness.answers import load_answer_file
-from readiness.assess import assess
-from readiness.compare import compare
+from readiness.inputs.answers import load_answer_file
 from readiness.language import Language
 from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.comparison import Comparison
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
-from readiness.report.outputs import ReportFormat, render_comparison_outputs, render_outputs
-from readiness.report.pairs import paired_bars
+from readiness.outputs.report import ReportFormat, render_comparison_outputs, render_outputs
+from readiness.render.progress.pairs import paired_bars
+from readiness.scoring.assess import assess
+from readiness.scoring.compare import compare
 from tests.conftest import EXAMPLE
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -16,10 +16,10 @@ from readiness.language import Language
 from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
-from readiness.report.environment import markdown_text
-from readiness.report.model import ReportView
-from readiness.report.render import render_html, render_markdown
-from readiness.report.view import build_view
+from readiness.render.environment import markdown_text
+from readiness.render.report.model import ReportView
+from readiness.render.report.render import render_html, render_markdown
+from readiness.render.report.view import build_view
 from tests.report.conftest import HOSTILE
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -161,7 +161,7 @@ def test_markdown_text_escapes(raw: str, expected: str) -> None:
 
 
 def test_template_cache_is_optional(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from readiness.report import environment as module
+    from readiness.render import environment as module
 
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")

@@ -6,7 +6,7 @@ import re
 
 from readiness.language import Language
 from readiness.models.assessment import Assessment, FindingSource
-from readiness.report.model import ReportView
+from readiness.render.report.model import ReportView
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

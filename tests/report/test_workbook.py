@@ -14,16 +14,21 @@ import openpyxl
 import pytest
 from openpyxl.chart import BarChart, RadarChart
 
-from readiness.excel.layout import FIRST_ROW, HEADER_ROW
+from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW
 from readiness.language import Language
 from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
-from readiness.report.model import ReportView
-from readiness.report.view import build_view
-from readiness.report.workbook import VERDICT_FILLS, workbook_bytes
-from readiness.report.workbook_sheets import CLASS_FILLS, ID_HEADER, PRIMARY_FILL, STATUS_FILLS
-from tests.excel.test_libreoffice import TIMEOUT, soffice
+from readiness.render.report.model import ReportView
+from readiness.render.report.view import build_view
+from readiness.render.report.workbook import VERDICT_FILLS, workbook_bytes
+from readiness.render.report.workbook_sheets import (
+    CLASS_FILLS,
+    ID_HEADER,
+    PRIMARY_FILL,
+    STATUS_FILLS,
+)
+from tests.render.questionnaire.test_libreoffice import TIMEOUT, soffice
 from tests.report.conftest import HOSTILE
 
 EN, ZH = Language.EN, Language.ZH

@@ -8,9 +8,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from readiness.assess import assess
 from readiness.models.answers import AnswerFile
 from readiness.models.assessment import Assessment
+from readiness.scoring.assess import assess
 
 RATINGS = ["N", "P", "L", "F"]
 EXTENTS = [None, "no", "partly", "yes"]

@@ -1,0 +1,251 @@
+"""The ``readiness`` command: parse, call the library, print, map errors to exit codes.
+
+Exit codes: 0 ok; 1 score below ``--fail-under``; 2 usage (including outputs that cannot be
+written); 3 invalid input data.
+
+The command modules do without ``from __future__ import annotations`` on purpose: typer reads
+every command's signature at start-up, and string annotations would be evaluated twice per
+parameter there, which cost a quarter of the start-up time.
+"""
+
+import datetime as dt
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from readiness import __version__
+from readiness.cli.common import LangOption, console, load_data, print_error, reports_errors, say
+from readiness.cli.compare import compare as compare_command
+from readiness.cli.plan import plan as plan_command
+from readiness.cli.questionnaire import questionnaire_app
+from readiness.language import Language
+from readiness.outputs.report import FILE_NAMES, ReportFormat, parse_formats, render_outputs
+
+app = typer.Typer(
+    name="readiness",
+    help="ISO/IEC 20000-1 certification readiness: score a client's answered questionnaire, "
+    "predict audit findings and plan the way to certification.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(questionnaire_app, name="questionnaire")
+app.command(name="plan")(plan_command)
+app.command(name="compare")(compare_command)
+
+
+class Edition(StrEnum):
+    """Views of the catalogue: the 2018 clauses, or the 2011 processes mapped onto them."""
+
+    E2018 = "2018"
+    E2011 = "2011"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"readiness {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """ISO/IEC 20000-1 certification readiness."""
+
+
+@app.command()
+@reports_errors
+def clauses(
+    edition: Annotated[
+        Edition, typer.Option(help="2018 clauses, or the 2011 processes mapped to 2018.")
+    ] = Edition.E2018,
+    lang: LangOption = Language.EN,
+) -> None:
+    """Show the catalogue of the standard as a tree."""
+    from readiness.cli.views import clause_tree
+    from readiness.data.catalogue import load_catalogue
+
+    console().print(clause_tree(load_catalogue(), lang, edition.value))
+
+
+@app.command()
+@reports_errors
+def validate(
+    files: Annotated[
+        list[Path], typer.Argument(help="Answer files (YAML or Excel).", show_default=False)
+    ],
+) -> None:
+    """Check answer files and list every problem (exit 3 if any)."""
+    from readiness.errors import InputError
+    from readiness.inputs.answers import load_answer_file
+
+    catalogue, questionnaire, _ = load_data()
+    failed: list[InputError] = []
+    total = len(questionnaire.questions())
+    for path in files:
+        try:
+            answers = load_answer_file(path, questionnaire, catalogue)
+        except InputError as error:
+            failed.append(error)
+            continue
+        answered = sum(1 for a in answers.answers.values() if a.rating is not None)
+        say(("ok", "green"), f" {path}: {answered} of {total} questions answered")
+    for problem in failed:
+        print_error(problem)
+    if failed:
+        raise typer.Exit(3)
+
+
+DEFAULT_FORMATS = "html,md,xlsx,json"
+
+
+def _formats(value: str) -> list[ReportFormat]:
+    try:
+        return parse_formats(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--format") from None
+
+
+@app.command()
+@reports_errors
+def assess(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="The client's answers: YAML or Excel.", show_default=False),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path(
+        "readiness-report"
+    ),
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json.")
+    ] = DEFAULT_FORMATS,
+    lang: LangOption = Language.EN,
+    merge: Annotated[
+        bool, typer.Option(help="Merge several respondents of one client (lowest rating wins).")
+    ] = False,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(min=0, max=100, help="Exit 1 if the overall score is below this."),
+    ] = None,
+    date: Annotated[
+        dt.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Assessment date (default: the answer file's)."),
+    ] = None,
+    scoring: Annotated[
+        Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="An earlier assessment (answers or assessment.json): add progress."),
+    ] = None,
+    no_regressions: Annotated[
+        bool,
+        typer.Option("--no-regressions", help="With --baseline: exit 1 if anything got worse."),
+    ] = False,
+    plan: Annotated[
+        bool,
+        typer.Option(
+            "--plan", help="Also write the certification project plan (as `readiness plan`)."
+        ),
+    ] = False,
+) -> None:
+    """Score a client's answers, print a summary and write the gap report."""
+    chosen = _formats(formats)
+    catalogue, questionnaire, config = load_data(scoring)
+    if len(files) > 1 and not merge:
+        if baseline is not None or plan:
+            raise typer.BadParameter(
+                "--baseline and --plan take one client; several files make a portfolio run",
+                param_hint="FILES",
+            )
+        from readiness.cli.portfolio import report_portfolio, run_portfolio
+
+        results = run_portfolio(files, out, chosen, lang, scoring, quiet=quiet)
+        report_portfolio(results, lang, fail_under)
+        return
+    from readiness.inputs.answers import load_answer_file
+    from readiness.outputs.writing import prepare_folder, write_atomic
+    from readiness.scoring.assess import assess as run_assessment
+    from readiness.scoring.merge import merge_answers
+
+    loaded = [(path.name, load_answer_file(path, questionnaire, catalogue)) for path in files]
+    answers, disagreements = merge_answers(loaded) if merge else (loaded[0][1], [])
+    result = run_assessment(
+        answers, catalogue, questionnaire, config, assessed_on=date.date() if date else None
+    )
+    if merge:
+        result.respondents = [name for name, _ in loaded]
+        result.disagreements = disagreements
+    comparison = None
+    if baseline is not None:
+        from readiness.inputs.saved import assessment_of
+        from readiness.scoring.compare import compare
+
+        earlier = assessment_of(baseline, catalogue, questionnaire, config)
+        comparison = compare(earlier, result, names=(str(baseline), str(files[0])))
+    rendered = render_outputs(result, catalogue, questionnaire, lang, chosen, comparison)
+    inputs = [*files, baseline] if baseline else files
+    folder = prepare_folder(out, inputs)
+    written = [
+        write_atomic(folder / FILE_NAMES[output], data, inputs=inputs)
+        for output, data in rendered.items()
+    ]
+    if plan:
+        from readiness.cli.plan import make_plans, write_plan
+        from readiness.outputs.plan import PlanFormat
+
+        main, alternatives = make_plans(
+            result, catalogue, config_path=None, start=None, scenario="standard", target=None
+        )
+        plan_formats = [PlanFormat(f.value) for f in chosen] + [PlanFormat.MSPDI]
+        written += write_plan(main, alternatives, lang, plan_formats, folder, files)
+    if not quiet:
+        from readiness.cli.views import assessment_summary
+        from readiness.data.labels import labels
+
+        console().print(assessment_summary(result, catalogue, lang))
+        console().print(f"{labels(lang)['written']}: " + ", ".join(str(p) for p in written))
+    if comparison is not None and not quiet:
+        from readiness.cli.compare import comparison_summary
+
+        console().print(comparison_summary(comparison, catalogue, lang))
+    score = result.overall.score or 0.0
+    if fail_under is not None and score < fail_under:
+        raise typer.Exit(1)
+    if no_regressions and comparison is not None and comparison.regressions:
+        console(stderr=True).print("regressions: " + ", ".join(comparison.regressions))
+        raise typer.Exit(1)
+
+
+@app.command()
+@reports_errors
+def schema(
+    assessment: Annotated[
+        bool, typer.Option("--assessment", help="Schema of assessment.json instead.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema of the answer file (or of assessment.json)."""
+    if assessment:
+        from readiness.models.assessment import Assessment
+
+        document = Assessment.model_json_schema()
+        document["title"] = "readiness assessment"
+    else:
+        from readiness.models.answers import AnswerFile
+
+        document = AnswerFile.model_json_schema()
+        document["title"] = "readiness answer file"
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

@@ -1,0 +1,100 @@
+"""``readiness compare``: progress between two assessments of one client."""
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from readiness.cli.common import LangOption, console, load_data, reports_errors
+from readiness.language import Language
+from readiness.outputs.report import COMPARISON_FILES, ReportFormat, parse_formats
+
+
+def comparison_summary(comparison: Any, catalogue: Any, language: Language) -> Any:
+    """Scores then and now, and how many findings moved (a rich table)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from readiness.render.progress.view import build_progress
+
+    progress = build_progress(comparison, catalogue, language)
+    w = progress.words
+    table = Table(header_style="bold")
+    for column in (
+        "",
+        f"{w['c_then']} {progress.old_date}",
+        f"{w['c_now']} {progress.new_date}",
+        w["c_change"],
+    ):
+        table.add_column(column)
+    table.add_row(w["verdict"], progress.old_verdict_label, progress.new_verdict_label, "")
+    table.add_row(
+        w["overall"],
+        progress.overall.old_text,
+        progress.overall.new_text,
+        progress.overall.delta_text,
+    )
+    for row in progress.processes:
+        style = "red" if row.direction == "down" else ""
+        table.add_row(
+            f"{row.id} {row.name}",
+            row.old_text,
+            row.new_text,
+            Text(row.delta_text, style=style),
+        )
+    for code, label in (
+        ("closed", "c_closed"),
+        ("new", "c_new"),
+        ("worse", "c_worse"),
+        ("better", "c_better"),
+    ):
+        table.add_row(w[label], "", str(len(progress.by_movement[code])), "")
+    return table
+
+
+@reports_errors
+def compare(
+    old: Annotated[
+        Path, typer.Argument(help="The earlier answers (YAML, Excel) or assessment.json.")
+    ],
+    new: Annotated[
+        Path, typer.Argument(help="The later answers (YAML, Excel) or assessment.json.")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path(
+        "readiness-progress"
+    ),
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json.")
+    ] = "html,md,xlsx,json",
+    lang: LangOption = Language.EN,
+    force: Annotated[bool, typer.Option(help="Compare even if the client names differ.")] = False,
+    scoring: Annotated[
+        Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+) -> None:
+    """Show what moved between two assessments: scores, findings closed, new and worse."""
+    try:
+        chosen = parse_formats(formats, ReportFormat)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--format") from None
+    catalogue, questionnaire, config = load_data(scoring)
+    from readiness.inputs.saved import assessment_of
+    from readiness.outputs.report import render_comparison_outputs
+    from readiness.outputs.writing import prepare_folder, write_atomic
+    from readiness.scoring.compare import compare as compare_assessments
+
+    before = assessment_of(old, catalogue, questionnaire, config)
+    after = assessment_of(new, catalogue, questionnaire, config)
+    comparison = compare_assessments(before, after, force=force, names=(str(old), str(new)))
+    rendered = render_comparison_outputs(comparison, catalogue, lang, chosen)
+    folder = prepare_folder(out, [old, new])
+    written = [
+        write_atomic(folder / COMPARISON_FILES[output], data, inputs=[old, new])
+        for output, data in rendered.items()
+    ]
+    if not quiet:
+        from readiness.data.labels import labels
+
+        console().print(comparison_summary(comparison, catalogue, lang))
+        console().print(f"{labels(lang)['written']}: " + ", ".join(str(p) for p in written))

@@ -1,0 +1,142 @@
+"""The terminal summary of an assessment, as rich renderables (the CLI prints them)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from readiness.data.labels import labels
+from readiness.language import Language
+from readiness.models.assessment import Assessment, ScoreGroup, Verdict
+from readiness.models.catalogue import Catalogue
+
+VERDICT_STYLE = {
+    Verdict.READY: "bold green",
+    Verdict.READY_AFTER_MINOR_FIXES: "bold yellow",
+    Verdict.NOT_READY: "bold red",
+}
+
+
+def score_text(score: float | None, target: float) -> Text:
+    """A score, coloured against the target."""
+    if score is None:
+        return Text("NA", style="dim")
+    style = "green" if score >= target else "yellow" if score >= 50 else "red"
+    return Text(f"{score:.1f}", style=style)
+
+
+def assessment_summary(
+    assessment: Assessment, catalogue: Catalogue, language: Language
+) -> RenderableType:
+    """Client, verdict with reasons, and a table of areas with scores, levels and findings."""
+    words = labels(language)
+    verdict = assessment.verdict.verdict
+    head = Text()
+    head.append(f"{words['assessment']}: ", style="bold")
+    head.append(assessment.client.name)
+    if assessment.assessed_on:
+        head.append(f"  ({words['assessed_on']} {assessment.assessed_on.isoformat()})", style="dim")
+    line = Text(f"{words['verdict']}: ", style="bold")
+    line.append(words[verdict.value], style=VERDICT_STYLE[verdict])
+    reasons = Text("\n".join(f"  • {r.text.get(language)}" for r in assessment.verdict.reasons))
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    for column, justify in (
+        (words["area"], "left"),
+        ("", "left"),
+        (words["score"], "right"),
+        (words["level"], "right"),
+        (words["major"], "right"),
+        (words["minor"], "right"),
+        (words["observation"], "right"),
+    ):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    target = assessment.target_score
+    for area in assessment.areas:
+        level = str(area.capability.level) if area.capability else ""
+        title = catalogue.area(area.id).title.get(language)
+        table.add_row(*_row(area.id, title, area, target, level))
+    table.add_section()
+    for part in assessment.parts:
+        title = next(p.title.get(language) for p in catalogue.parts if p.id == part.id)
+        table.add_row(*_row(f"{words['part']} {part.id}", title, part, target))
+    overall = Text(words["overall"], style="bold")
+    table.add_row(*_row(overall, "", assessment.overall, target))
+    done = assessment.completeness
+    tail = Text(
+        f"{words['blockers']}: {len(assessment.blockers)}    "
+        f"{words['completeness']}: {done.answered}/{done.questions}"
+    )
+    if assessment.respondents:
+        tail.append(
+            f"    {words['respondents']}: {len(assessment.respondents)}    "
+            f"{words['disagreements']}: {len(assessment.disagreements)}"
+        )
+    return Group(head, line, reasons, table, tail)
+
+
+def _row(
+    name: str | Text, title: str, group: ScoreGroup, target: float, level: str = ""
+) -> list[str | Text]:
+    counts = group.counts
+    return [
+        name,
+        title,
+        score_text(group.score, target),
+        level,
+        _count(counts.major, "red"),
+        _count(counts.minor, "yellow"),
+        _count(counts.observation, "cyan"),
+    ]
+
+
+def _count(value: int, style: str) -> Text:
+    return Text(str(value), style=style if value else "dim")
+
+
+def clause_tree(catalogue: Catalogue, language: Language, edition: str) -> Tree:
+    """The catalogue as a tree: 2018 clauses with requirements, or the 2011 areas view."""
+    if edition == "2011":
+        return _areas_tree(catalogue, language)
+    tree = Tree(Text(f"{catalogue.standard}:{catalogue.edition}", style="bold"))
+    nodes: dict[str, Tree] = {}
+    for clause in catalogue.clauses:
+        parent = nodes.get(clause.parent_id or "", tree)
+        node = parent.add(
+            Text(
+                f"{clause.id} {clause.title.get(language)}",
+                style="bold" if clause.parent_id is None else "",
+            )
+        )
+        nodes[clause.id] = node
+        for requirement in (
+            catalogue.requirements_under(clause.id) if not catalogue.children(clause.id) else []
+        ):
+            marker = " [doc]" if requirement.documented else ""
+            node.add(
+                Text(f"{requirement.id}{marker} {requirement.text.get(language)}", style="dim")
+            )
+    return tree
+
+
+def _areas_tree(catalogue: Catalogue, language: Language) -> Tree:
+    tree = Tree(Text(f"{catalogue.standard}:2011 → {catalogue.edition}", style="bold"))
+    for part in catalogue.parts:
+        branch = tree.add(Text(f"{part.id} {part.title.get(language)}", style="bold"))
+        for area in (a for a in catalogue.areas if a.part == part.id):
+            old = f"2011 {area.clause_2011}" if area.clause_2011 else "2018"
+            mapped = ", ".join(area.clauses + [f"({c})" for c in area.also])
+            node = branch.add(
+                Text.assemble(
+                    f"{area.id} {area.title.get(language)}  ", (f"{old} → {mapped}", "dim")
+                )
+            )
+            for clause_id in [*area.clauses, *area.also]:
+                node.add(
+                    Text(
+                        f"{clause_id} {catalogue.clause(clause_id).title.get(language)}",
+                        style="dim",
+                    )
+                )
+    return tree

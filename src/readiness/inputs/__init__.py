@@ -1,0 +1,1 @@
+"""Inputs from outside, all untrusted: answer files (YAML, workbooks), saved assessments."""

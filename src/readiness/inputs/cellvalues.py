@@ -1,0 +1,110 @@
+"""Values read from workbook cells, and the document that remembers their sheet and cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from readiness.data.workbook_layout import MARKER, SheetKind
+from readiness.language import Language
+
+Location = tuple[str | int, ...]
+Row = Sequence[Any]
+
+
+@dataclass
+class SheetDocument:
+    """Answer-file data read from a workbook, with the sheet and cell of every value."""
+
+    source: str
+    data: dict[str, Any]
+    places: dict[Location, tuple[int, str]] = field(default_factory=dict)
+
+    def line_of(self, location: Sequence[str | int]) -> int | None:
+        """An order key for the deepest known part of ``location`` (sheet, then row)."""
+        found = self._find(location)
+        return found[0] if found else None
+
+    def place(self, location: Sequence[str | int]) -> str:
+        """``sheet 'B.SLM …', cell E14`` for a location, or the location itself."""
+        found = self._find(location)
+        if found:
+            return found[1]
+        return " → ".join(str(part) for part in location)
+
+    def _find(self, location: Sequence[str | int]) -> tuple[int, str] | None:
+        parts = tuple(location)
+        while parts:
+            if parts in self.places:
+                return self.places[parts]
+            parts = parts[:-1]
+        return None
+
+
+def get(row: Row, column: int) -> Any:
+    """The value of a 1-based column of a row, None past its end."""
+    return row[column - 1] if 0 < column <= len(row) else None
+
+
+def text(value: Any) -> Any:
+    """Text cells as stripped strings; numbers and dates typed where text was expected
+    become text; empty becomes None. Other types pass through for validation to judge."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        stripped = value.strip()
+        return stripped or None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def lines(value: Any) -> Any:
+    """Evidence, sites and services: one per line (or separated by semicolons)."""
+    if not isinstance(value, str):
+        return value
+    return [part.strip() for part in re.split(r"[\n;；]+", value) if part.strip()]
+
+
+def column_letter(column: int) -> str:
+    """``1`` → ``A``, ``28`` → ``AB``."""
+    letters = ""
+    while column:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def read_marker(rows: list[Row]) -> tuple[str, str, list[str]]:
+    """Kind, key and identity (questionnaire id, version) from the hidden first row.
+
+    Read from the marker cell on, skipping empty cells, so that columns inserted by the
+    client do not shift it out of place. Sheets that are not questions have no key. A marker
+    that lost a cell (the client deleted a column) gives no identity: the other sheets tell.
+    """
+    if not rows:
+        return "", "", []
+    values = [str(v).strip() for v in rows[0] if v is not None and str(v).strip()]
+    if not values or values[0] != MARKER:
+        return "", "", []
+    rest = values[1:]
+    if rest and rest[-1] in _LANGUAGES:
+        rest = rest[:-1]
+    if not rest:
+        return "", "", []
+    kind = rest[0]
+    if kind == SheetKind.QUESTIONS:
+        return (kind, rest[1], rest[2:4]) if len(rest) == 4 else (kind, "", [])
+    return (kind, "", rest[1:3]) if len(rest) == 3 else (kind, "", [])
+
+
+_LANGUAGES = frozenset(language.value for language in Language)

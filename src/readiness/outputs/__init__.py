@@ -1,0 +1,1 @@
+"""Outputs: the formats of each document, rendering them all in memory, and writing them safely."""

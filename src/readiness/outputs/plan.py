@@ -1,0 +1,61 @@
+"""Every output of ``readiness plan``: the formats, their file names, and rendering them all."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from readiness.language import Language
+
+if TYPE_CHECKING:  # the command line imports this module before it needs any model
+    from readiness.models.plan import Plan
+
+
+class PlanFormat(StrEnum):
+    """Files ``readiness plan`` can write."""
+
+    HTML = "html"
+    MD = "md"
+    XLSX = "xlsx"
+    JSON = "json"
+    MSPDI = "mspdi"
+
+
+PLAN_FILES: dict[PlanFormat, str] = {
+    PlanFormat.HTML: "plan.html",
+    PlanFormat.MD: "plan.md",
+    PlanFormat.XLSX: "plan.xlsx",
+    PlanFormat.JSON: "plan.json",
+    PlanFormat.MSPDI: "plan.xml",
+}
+
+
+def render_plan_outputs(
+    plan: Plan,
+    language: Language,
+    formats: Sequence[PlanFormat],
+    alternatives: Sequence[Plan] = (),
+) -> dict[PlanFormat, str | bytes]:
+    """Every requested output of ``plan`` (compared with ``alternatives``), in memory."""
+    outputs: dict[PlanFormat, str | bytes] = {}
+    for output in formats:
+        if output is PlanFormat.JSON:
+            outputs[output] = plan.model_dump_json(indent=2) + "\n"
+        elif output is PlanFormat.HTML:
+            from readiness.render.plan.render import render_plan_html
+
+            outputs[output] = render_plan_html(plan, language, alternatives)
+        elif output is PlanFormat.MD:
+            from readiness.render.plan.render import render_plan_markdown
+
+            outputs[output] = render_plan_markdown(plan, language, alternatives)
+        elif output is PlanFormat.XLSX:
+            from readiness.render.plan.workbook import plan_workbook_bytes
+
+            outputs[output] = plan_workbook_bytes(plan, language, alternatives)
+        else:
+            from readiness.render.plan.mspdi import mspdi_bytes
+
+            outputs[output] = mspdi_bytes(plan, language, holidays=plan.holidays)
+    return outputs

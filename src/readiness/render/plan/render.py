@@ -1,0 +1,118 @@
+"""Render the certification project plan as HTML (with an SVG Gantt chart) or Markdown.
+
+Templates read the plan as it is; :class:`Words` only picks the language and formats numbers,
+dates and names. Nothing is scheduled or costed here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from markupsafe import Markup
+
+from readiness.data.labels import labels
+from readiness.language import Language
+from readiness.models.common import LocalText
+from readiness.models.plan import Phase, PhaseId, Plan
+from readiness.render.environment import environment
+from readiness.render.plan.gantt import gantt_svg
+
+BACKLOG_SHOWN = 120
+
+
+class Words:
+    """Labels and formatting of one language, for the plan templates."""
+
+    def __init__(self, plan: Plan, language: Language) -> None:
+        self.language = language
+        self.labels = labels(language)
+        self._roles = {role.id: role.name.get(language) for role in plan.roles}
+        self._phases = {phase.id.value: phase.name.get(language) for phase in plan.phases}
+
+    def __getitem__(self, key: str) -> str:
+        return self.labels[key]
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self.labels[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def t(self, text: LocalText | None) -> str:
+        """A text in the report's language ('' for none)."""
+        return text.get(self.language) if text is not None else ""
+
+    def money(self, value: Decimal) -> str:
+        """An amount with thousands separators and cents."""
+        return f"{value:,.2f}"
+
+    def days(self, value: Decimal | float) -> str:
+        """Person-days with one decimal (trailing .0 kept for alignment)."""
+        return f"{Decimal(value):,.1f}"
+
+    def date(self, value: dt.date | None) -> str:
+        """ISO date, or a dash."""
+        return value.isoformat() if value else "—"
+
+    def role(self, role_id: str) -> str:
+        """A role's name."""
+        return self._roles.get(role_id, role_id)
+
+    def phase(self, phase_id: str) -> str:
+        """A phase's name."""
+        return self._phases.get(str(phase_id), str(phase_id))
+
+    def part(self, part: str) -> str:
+        """A cost part's name."""
+        return self.labels[f"part_{part}"]
+
+    def kind(self, kind: str) -> str:
+        """A deliverable type's name."""
+        return self.labels["kind_record_form" if kind == "record" else f"kind_{kind}"]
+
+    def effort(self, effort: Mapping[str, Decimal]) -> str:
+        """``SMS manager 3.0; Consultant 0.8``."""
+        return "; ".join(f"{self.role(role)} {self.days(days)}" for role, days in effort.items())
+
+    def total(self, effort: Mapping[str, Decimal]) -> Decimal:
+        """The sum of an effort mapping (for display next to it)."""
+        return sum(effort.values(), Decimal(0))
+
+
+def _context(plan: Plan, alternatives: Sequence[Plan], language: Language) -> dict[str, object]:
+    words = Words(plan, language)
+    roles = [role.id for role in plan.roles]
+    return {
+        "plan": plan,
+        "alternatives": list(alternatives),
+        "w": words,
+        "roles": roles,
+        "tasks": {task.id: task for task in plan.tasks},
+        "backlog": plan.actions[:BACKLOG_SHOWN],
+        "more_actions": max(len(plan.actions) - BACKLOG_SHOWN, 0),
+        "milestones": [task for task in plan.tasks if task.milestone],
+        "stage1": next((t for t in plan.tasks if t.phase.value == "stage1"), None),
+        "stage2": _stage2(plan),
+        "scenarios": [(option, _stage2(option)) for option in [plan, *alternatives]],
+    }
+
+
+def _stage2(plan: Plan) -> Phase | None:
+    return next((phase for phase in plan.phases if phase.id is PhaseId.STAGE2), None)
+
+
+def render_plan_html(plan: Plan, language: Language, alternatives: Sequence[Plan] = ()) -> str:
+    """The self-contained HTML plan with its Gantt chart."""
+    context = _context(plan, alternatives, language)
+    words = Words(plan, language)
+    context["gantt"] = Markup(gantt_svg(plan, language, title=words["p_h_gantt"]))
+    context["html_lang"] = "zh-CN" if language is Language.ZH else "en"
+    return environment("html").get_template("plan.html.j2").render(context)
+
+
+def render_plan_markdown(plan: Plan, language: Language, alternatives: Sequence[Plan] = ()) -> str:
+    """The Markdown plan."""
+    context = _context(plan, alternatives, language)
+    return environment("md").get_template("plan.md.j2").render(context)

@@ -1,0 +1,403 @@
+"""The schedule and resource sheets of the plan workbook, and what every plan sheet shares.
+
+Layout, as in the gap report's workbook: the title on row 1, a line of context on row 2, the
+column headers on row 3 (frozen, repeated on every printed page), the data from row 4. Texts
+go through :func:`readiness.render.workbooks.cells.set_text` (via the report's ``put_value``), so no task,
+area or client name is ever a formula. Dates are real Excel dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW
+from readiness.language import Language
+from readiness.models.common import LocalText
+from readiness.models.plan import Phase, PhaseId, Plan, Task
+from readiness.render.plan.gantt import PHASE_COLOURS
+from readiness.render.report.workbook_sheets import (
+    CENTRE,
+    CLASS_FILLS,
+    INTRO_ROW,
+    ROTATED,
+    Column,
+    put_heading,
+    put_merged,
+    put_section,
+    put_title,
+    put_value,
+    set_widths,
+    solid_fill,
+)
+from readiness.render.workbooks import cells
+from readiness.render.workbooks.cells import Cell, Sheet, cell_range, header_text
+
+DATE_FORMAT = "yyyy-mm-dd"
+WEEK_FORMAT = "mm-dd"
+DAYS_FORMAT = "#,##0.00"
+"""Person-days, to the hundredth as the plan computes them."""
+MILESTONE = "◆"
+WEEK_WIDTH = 3.3
+WEEKS_PER_PAGE = 60
+"""Printed, the Gantt takes one page across per this many weeks (its labels repeated)."""
+_GANTT_LABELS = 5
+"""Columns before the first week: id, task, start, finish, working days."""
+"""Longest text put in the printed page header (Excel allows 255 characters)."""
+_WEEK_HEADER_HEIGHT = 36
+_SMALL = Font(size=8)
+_MONTH_FONT = Font(size=8, bold=True)
+_NO_WRAP = Alignment(wrap_text=False, vertical="top")
+_NUMBER_ALIGN = Alignment(wrap_text=False, vertical="top", horizontal="right")
+"""Numbers and formulas never wrap (and a formula's text must not count for the row height)."""
+
+
+def _tint(colour: str, share: float) -> str:
+    """``colour`` (``#rrggbb``) mixed with ``share`` of white, as ``RRGGBB``."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(c + (255 - c) * share):02X}" for c in channels)
+
+
+# Module constants: cells.style_cell caches styles by the identity of the fill.
+PHASE_FILLS: dict[PhaseId, PatternFill] = {
+    phase: solid_fill(_tint(colour, 0)) for phase, colour in PHASE_COLOURS.items()
+}
+"""Bars of a phase row: the phase's colour, as in the HTML Gantt."""
+TASK_FILLS: dict[PhaseId, PatternFill] = {
+    phase: solid_fill(_tint(colour, 0.45)) for phase, colour in PHASE_COLOURS.items()
+}
+"""Bars of a task: a lighter shade of its phase's colour."""
+_MILESTONE_FONTS = {
+    phase: Font(bold=True, color=_tint(colour, 0)) for phase, colour in PHASE_COLOURS.items()
+}
+
+
+@dataclass(slots=True)
+class PlanBook:
+    """The workbook being written, the plan it shows, its labels and the sheet names taken."""
+
+    workbook: Any
+    plan: Plan
+    language: Language
+    words: dict[str, str]
+    taken: set[str] = field(default_factory=set)
+    roles: dict[str, str] = field(init=False)
+    phases: dict[PhaseId, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.roles = {role.id: role.name.get(self.language) for role in self.plan.roles}
+        self.phases = {phase.id: phase.name.get(self.language) for phase in self.plan.phases}
+
+    def word(self, key: str) -> str:
+        """The label ``key`` in the workbook's language."""
+        return self.words[key]
+
+    def text(self, text: LocalText | None) -> str:
+        """A plan text in the workbook's language ("" for none)."""
+        return text.get(self.language) if text is not None else ""
+
+    def role(self, role_id: str) -> str:
+        """A role's name (its id when the plan does not staff it)."""
+        return self.roles.get(role_id, role_id)
+
+    def sheet(self, key: str, index: int | None = None) -> Sheet:
+        """A new sheet named by the label ``key``, made a valid and unique Excel name."""
+        name = cells.valid_sheet_name(self.word(key), self.taken)
+        return self.workbook.create_sheet(name, index)
+
+
+def table_sheet(book: PlanBook, key: str, intro: str, columns: Sequence[Column]) -> Sheet:
+    """A new sheet with its title, its line of context and its column headers on row 3."""
+    ws = book.sheet(key)
+    set_widths(ws, (c.width for c in columns))
+    put_title(ws, book.word(key.replace("_sheet_", "_h_")))
+    put_merged(ws, INTRO_ROW, 1, len(columns), intro, border=False)
+    for index, column in enumerate(columns, start=1):
+        cells.put_header(ws, index, column.header, column.width)
+    return ws
+
+
+def finish(
+    book: PlanBook,
+    ws: Sheet,
+    *,
+    freeze: str,
+    title_rows: str = f"{HEADER_ROW}:{HEADER_ROW}",
+    autofilter: str | None = None,
+) -> None:
+    """Fit rows, freeze, filter and set up printing (A4 landscape, one page wide).
+
+    The page header names the client and the scenario, the footer the sheet and the page.
+    """
+    # fit_rows (in finish_sheet) knows nothing of merged cells: keep the taller height.
+    kept = {row: d.height for row, d in ws.row_dimensions.items() if d.height}
+    cells.finish_sheet(ws, freeze=freeze, autofilter=autofilter, protect=False)
+    for row, height in kept.items():
+        dimension = ws.row_dimensions[row]
+        dimension.height = max(dimension.height or 0, height)
+    ws.print_title_rows = title_rows
+    ws.oddHeader.left.text = header_text(book.plan.client)
+    ws.oddHeader.right.text = header_text(book.text(book.plan.scenario_name))
+
+
+def put_date(
+    ws: Sheet, row: int, column: int, value: dt.date | None, fill: PatternFill | None = None
+) -> Cell:
+    """A bordered data cell holding a real date, shown as ``yyyy-mm-dd``."""
+    cell = put_value(ws, row, column, None, fill)
+    cell.value = value
+    cell.number_format = DATE_FORMAT
+    return cell
+
+
+def put_number(
+    ws: Sheet,
+    row: int,
+    column: int,
+    value: Decimal | float | str | None,
+    number_format: str = DAYS_FORMAT,
+    fill: PatternFill | None = None,
+) -> Cell:
+    """A bordered number cell; a ``str`` value is one of the writer's own formulas."""
+    cell = put_value(ws, row, column, None, fill)
+    if isinstance(value, str):
+        cell.value = value  # a formula: never client text
+    elif value is not None:
+        cell.value = float(value)
+    cell.number_format = number_format
+    cell.alignment = _NUMBER_ALIGN
+    return cell
+
+
+# ------------------------------------------------------------------ Gantt
+
+
+def week_starts(plan: Plan) -> list[dt.date]:
+    """The Monday of every week from the plan's start to its last task's finish."""
+    first = plan.start - dt.timedelta(days=plan.start.weekday())
+    end = max([t.finish for t in plan.tasks] + [p.finish for p in plan.phases] + [plan.start])
+    count = (end - first).days // 7 + 1
+    return [first + dt.timedelta(weeks=index) for index in range(count)]
+
+
+def _phase_tasks(plan: Plan, phase: Phase) -> list[Task]:
+    by_id = {task.id: task for task in plan.tasks}
+    tasks = [by_id[t] for t in phase.tasks if t in by_id]
+    return sorted(tasks, key=lambda t: (t.start, t.finish, t.id))
+
+
+def gantt_sheet(book: PlanBook) -> Sheet:
+    """Phases (bold) with their tasks beneath, one narrow column per week, bars coloured by phase."""
+    plan = book.plan
+    weeks = week_starts(plan)
+    columns = [
+        Column(book.word("pw_id"), 16),
+        Column(book.word("pw_task"), 46),
+        Column(book.word("pw_begin"), 11),
+        Column(book.word("pw_finish"), 11),
+        Column(book.word("pw_days"), 8),
+    ]
+    ws = table_sheet(book, "pw_sheet_gantt", book.word("pw_gantt_intro"), columns)
+    _week_headers(ws, weeks)
+    row = FIRST_ROW
+    for phase in plan.phases:
+        _gantt_row(ws, row, weeks, phase, book.text(phase.name))
+        row += 1
+        for task in _phase_tasks(plan, phase):
+            _gantt_row(ws, row, weeks, task, book.text(task.name))
+            row += 1
+    first_week = get_column_letter(_GANTT_LABELS + 1)
+    finish(book, ws, freeze=f"{first_week}{FIRST_ROW}", title_rows=f"{INTRO_ROW}:{HEADER_ROW}")
+    ws.row_dimensions[HEADER_ROW].height = _WEEK_HEADER_HEIGHT
+    ws.print_title_cols = f"A:{get_column_letter(_GANTT_LABELS)}"
+    ws.page_setup.fitToWidth = max(1, math.ceil(len(weeks) / WEEKS_PER_PAGE))
+    return ws
+
+
+def _week_headers(ws: Sheet, weeks: Sequence[dt.date]) -> None:
+    """Monday dates, rotated, on the header row; the month above its first week."""
+    month = ""
+    for column, monday in enumerate(weeks, start=_GANTT_LABELS + 1):
+        cell = cells.put_header(ws, column, None, WEEK_WIDTH)
+        cell.value = monday
+        cell.number_format = WEEK_FORMAT
+        cell.alignment = ROTATED
+        cell.font = _SMALL
+        label = f"{monday.year}-{monday.month:02d}"
+        if label != month:
+            month = label
+            above = ws.cell(row=INTRO_ROW, column=column)
+            cells.set_text(above, label)
+            above.font = _MONTH_FONT
+            above.alignment = _NO_WRAP
+
+
+def _gantt_row(
+    ws: Sheet, row: int, weeks: Sequence[dt.date], item: Phase | Task, name: str
+) -> None:
+    """A phase row (bold, on the group fill) or a task row, with its bars in the week columns."""
+    is_phase = isinstance(item, Phase)
+    phase = item.id if isinstance(item, Phase) else item.phase
+    fill = cells.GROUP_FILL if is_phase else None
+    put_value(ws, row, 1, "" if is_phase else item.id, fill).alignment = _NO_WRAP
+    put_value(ws, row, 2, name, fill).alignment = _NO_WRAP
+    put_date(ws, row, 3, item.start, fill)
+    put_date(ws, row, 4, item.finish, fill)
+    put_value(ws, row, 5, item.duration, fill).alignment = CENTRE
+    if is_phase:
+        for column in range(1, _GANTT_LABELS + 1):
+            ws.cell(row=row, column=column).font = cells.BOLD
+    milestone = isinstance(item, Task) and item.milestone
+    for column, monday in enumerate(weeks, start=_GANTT_LABELS + 1):
+        if not (monday <= item.finish and item.start <= monday + dt.timedelta(days=6)):
+            continue
+        cell = ws.cell(row=row, column=column)
+        if milestone:
+            cells.set_text(cell, MILESTONE)
+            cell.font = _MILESTONE_FONTS[phase]
+            cell.alignment = CENTRE
+        else:
+            cells.fill_only(cell, PHASE_FILLS[phase] if is_phase else TASK_FILLS[phase])
+
+
+# ------------------------------------------------------------------ tasks and backlog
+
+
+def tasks_sheet(book: PlanBook) -> Sheet:
+    """Every task: dates, duration, predecessors, effort per role and its total (a SUM)."""
+    plan = book.plan
+    roles = plan.roles
+    columns = [
+        Column(book.word("pw_id"), 16),
+        Column(book.word("pw_task"), 46),
+        Column(book.word("pw_phase"), 28),
+        Column(book.word("pw_work_package"), 13),
+        Column(book.word("pw_begin"), 11),
+        Column(book.word("pw_finish"), 11),
+        Column(book.word("pw_days"), 8),
+        Column(book.word("pw_predecessors"), 26),
+        *(Column(book.role(role.id), 12) for role in roles),
+        Column(book.word("pw_total"), 10),
+    ]
+    ws = table_sheet(book, "pw_sheet_tasks", book.word("pw_tasks_intro"), columns)
+    first_role = 9
+    last_role = first_role + len(roles) - 1
+    for row, task in enumerate(plan.tasks, start=FIRST_ROW):
+        put_value(ws, row, 1, task.id)
+        put_value(ws, row, 2, book.text(task.name))
+        put_value(ws, row, 3, book.phases.get(task.phase, task.phase.value))
+        put_value(ws, row, 4, task.work_package or "")
+        put_date(ws, row, 5, task.start)
+        put_date(ws, row, 6, task.finish)
+        put_value(ws, row, 7, task.duration)
+        put_value(ws, row, 8, ", ".join(task.dependencies))
+        for column, role in enumerate(roles, start=first_role):
+            days = task.effort.get(role.id)
+            put_number(ws, row, column, days if days else None)
+        total = f"=SUM({cell_range(first_role, row, row, last_role)})"
+        put_number(ws, row, last_role + 1, total).font = cells.BOLD
+        if task.milestone:
+            ws.cell(row=row, column=2).font = cells.BOLD
+    last = HEADER_ROW + max(len(plan.tasks), 1)
+    autofilter = cell_range(1, HEADER_ROW, last, len(columns))
+    finish(book, ws, freeze=f"C{FIRST_ROW}", autofilter=autofilter)
+    return ws
+
+
+def backlog_sheet(book: PlanBook) -> Sheet:
+    """The remediation actions in priority order, coloured by the class of their finding."""
+    plan = book.plan
+    areas = {wp.area: book.text(wp.name) for wp in plan.work_packages}
+    columns = [
+        Column(book.word("pw_priority"), 8),
+        Column(book.word("pw_area"), 26),
+        Column(book.word("pw_kind"), 13),
+        Column(book.word("pw_action"), 44),
+        Column(book.word("pw_finding"), 15),
+        Column(book.word("pw_blocker"), 10),
+        Column(book.word("pw_quick_win"), 8),
+        Column(book.word("pw_role"), 16),
+        Column(book.word("pw_effort"), 10),
+        Column(book.word("pw_recommendation"), 52),
+    ]
+    ws = table_sheet(book, "pw_sheet_backlog", book.word("pw_backlog_intro"), columns)
+    yes = book.word("yes")
+    actions = sorted(plan.actions, key=lambda a: (a.priority, a.id))
+    for row, action in enumerate(actions, start=FIRST_ROW):
+        put_value(ws, row, 1, action.priority).alignment = CENTRE
+        put_value(ws, row, 2, f"{action.area} {areas.get(action.area, '')}".strip())
+        put_value(ws, row, 3, book.word(f"pw_kind_{action.kind.value}"))
+        put_value(ws, row, 4, book.text(action.name))
+        finding = action.finding.value
+        put_value(ws, row, 5, book.word(f"finding_{finding}"), CLASS_FILLS.get(finding))
+        put_value(ws, row, 6, yes if action.blocker else "").alignment = CENTRE
+        put_value(ws, row, 7, yes if action.quick_win else "").alignment = CENTRE
+        put_value(ws, row, 8, book.role(action.role))
+        put_number(ws, row, 9, action.total_effort)
+        put_value(ws, row, 10, book.text(action.recommendation))
+    last = HEADER_ROW + max(len(actions), 1)
+    finish(book, ws, freeze=f"A{FIRST_ROW}", autofilter=cell_range(1, HEADER_ROW, last, 10))
+    return ws
+
+
+# ------------------------------------------------------------------ resources
+
+
+def resources_sheet(book: PlanBook) -> Sheet:
+    """Person-days per role and month with SUM totals, then the responsibility matrix."""
+    plan = book.plan
+    months = sorted(plan.load)
+    columns = [
+        Column(book.word("pw_role"), 36),
+        *(Column(month, 9) for month in months),
+        Column(book.word("pw_total"), 10),
+    ]
+    ws = table_sheet(book, "pw_sheet_resources", book.word("pw_resources_intro"), columns)
+    total_column = len(months) + 2
+    row = FIRST_ROW
+    for role in plan.roles:
+        put_value(ws, row, 1, book.text(role.name))
+        for column, month in enumerate(months, start=2):
+            days = plan.load[month].get(role.id)
+            put_number(ws, row, column, days if days else None)
+        total = f"=SUM({cell_range(2, row, row, total_column - 1)})"
+        put_number(ws, row, total_column, total).font = cells.BOLD
+        row += 1
+    last_role = row - 1
+    put_value(ws, row, 1, book.word("pw_total")).font = cells.BOLD
+    for column in range(2, total_column + 1):
+        total = f"=SUM({cell_range(column, FIRST_ROW, last_role)})"
+        put_number(ws, row, column, total).font = cells.BOLD
+    _responsibility(book, ws, row + 2, max(total_column, 8))
+    finish(book, ws, freeze=f"B{FIRST_ROW}")
+    return ws
+
+
+def _responsibility(book: PlanBook, ws: Sheet, row: int, width: int) -> None:
+    """The plan's P/B matrix: item, primary role, backup roles (spans over the month columns)."""
+    put_section(ws, row, book.word("pw_h_responsibility"))
+    row += 1
+    middle = max(3, (width + 1) // 2)
+    spans = [(1, 1), (2, middle), (middle + 1, width)]
+    headers = [book.word("pw_item"), book.word("pw_primary"), book.word("pw_backup")]
+    for (first, last), text in zip(spans, headers, strict=True):
+        for column in range(first, last + 1):
+            put_heading(ws, row, column, text if column == first else None)
+        if last > first:
+            cells.merge(ws, row, first, last)
+    for item in book.plan.responsibility:
+        row += 1
+        values = [
+            book.text(item.name),
+            book.role(item.primary),
+            ", ".join(book.role(role) for role in item.backup),
+        ]
+        for (first, last), value in zip(spans, values, strict=True):
+            put_merged(ws, row, first, last, value)

@@ -1,0 +1,1 @@
+"""The progress report: its view of a comparison and its renderers."""

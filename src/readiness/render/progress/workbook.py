@@ -1,0 +1,116 @@
+"""The progress report as a workbook: scores then and now (with a native bar chart), the
+findings that moved, and the stage 1 blockers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+
+from readiness.render.progress.view import ProgressView
+from readiness.render.workbooks import cells
+from readiness.render.workbooks.saving import save_bytes, undated
+
+_WIDE = 60
+
+
+def _sheet(book: Any, title: str, heading: str, headers: list[tuple[str, int]]) -> Any:
+    ws = book.create_sheet(title[:31])
+    cells.set_text(ws.cell(row=1, column=1), heading)
+    ws.cell(row=1, column=1).font = cells.BOLD
+    for column, (text, width) in enumerate(headers, start=1):
+        cell = ws.cell(row=3, column=column)
+        cells.set_text(cell, text)
+        cell.font = cells.BOLD
+        cell.fill = cells.GROUP_FILL
+        ws.column_dimensions[cell.column_letter].width = width
+    return ws
+
+
+def _row(ws: Any, row: int, values: list[object]) -> None:
+    for column, value in enumerate(values, start=1):
+        cell = ws.cell(row=row, column=column)
+        if isinstance(value, str):
+            cells.set_text(cell, value)
+        else:
+            cell.value = value
+        cell.alignment = cells.WRAP
+
+
+def comparison_workbook_bytes(progress: ProgressView) -> bytes:
+    """The progress workbook of ``progress``; the same view gives the same bytes."""
+    book = undated(Workbook())
+    book.remove(book.active)
+    add_progress_sheets(book, progress)
+    return save_bytes(book)
+
+
+def add_progress_sheets(book: Any, progress: ProgressView, *, prefix: str = "") -> None:
+    """The progress sheets (scores, moved findings, blockers) added to ``book``.
+
+    ``prefix`` starts each sheet name, so that a gap report can carry them beside its own.
+    """
+    w = progress.words
+    scores = _sheet(
+        book,
+        prefix + w["h_scores"],
+        f"{w['c_title']}: {progress.client} ({progress.old_date} → {progress.new_date})",
+        [(w["area"], 12), (w["name"], 44), (w["c_then"], 10), (w["c_now"], 10),
+         (w["c_change"], 10), (w["c_level_then"], 10), (w["c_level_now"], 10)],
+    )  # fmt: skip
+    rows = [progress.overall, *progress.parts, *progress.areas]
+    changes = {r.id: r for r in rows}
+    for index, change in enumerate(rows, start=4):
+        _row(scores, index, [change.id, change.name, change.old, change.new, change.delta,
+                             change.old_level_value, change.new_level_value])  # fmt: skip
+        if change.direction == "down":
+            scores.cell(row=index, column=5).font = cells.BOLD
+    process_rows = [4 + rows.index(changes[p.id]) for p in progress.processes]
+    if process_rows:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = w["c_chart"]
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = 100
+        low, high = min(process_rows), max(process_rows)
+        data = Reference(scores, min_col=3, max_col=4, min_row=low, max_row=high)
+        chart.add_data(data, titles_from_data=False)
+        chart.set_categories(Reference(scores, min_col=2, min_row=low, max_row=high))
+        chart.series[0].tx = None
+        chart.height, chart.width = 12, 18
+        scores.add_chart(chart, "I4")
+    cells.finish_sheet(scores, freeze="A4", protect=False)
+
+    findings = _sheet(
+        book,
+        prefix + w["h_findings"],
+        f"{w['c_unchanged']}: {progress.unchanged}",
+        [("ID", 18), (w["c_change"], 12), (w["clause"], 30), (w["area"], 30),
+         (w["c_then"], 18), (w["c_now"], 18), (w["reasons"], _WIDE)],
+    )  # fmt: skip
+    row = 4
+    for movement in ("worse", "new", "better", "closed"):
+        for f in progress.by_movement[movement]:
+            _row(findings, row, [f.id, f.movement_label, f"{f.clause} {f.clause_title}".strip(),
+                                 f.area_name, f.old_label, f.new_label, f.reason])  # fmt: skip
+            row += 1
+    findings.auto_filter.ref = f"A3:G{max(row - 1, 3)}"
+    cells.finish_sheet(findings, freeze="A4", protect=False)
+
+    blockers = _sheet(
+        book,
+        prefix + w["blockers"],
+        w["blockers"],
+        [(w["status"], 30), (w["requirement"], 16), (w["clause"], 30), (w["kind"], 12),
+         (w["name"], 40)],
+    )  # fmt: skip
+    row = 4
+    for status, items in ((w["c_blockers_remaining"], progress.blockers_remaining),
+                          (w["c_blockers_new"], progress.blockers_new),
+                          (w["c_blockers_closed"], progress.blockers_closed)):  # fmt: skip
+        for b in items:
+            _row(blockers, row, [status, b.requirement, f"{b.clause} {b.clause_title}",
+                                 b.kind_label, b.name])  # fmt: skip
+            row += 1
+    cells.finish_sheet(blockers, freeze="A4", protect=False)

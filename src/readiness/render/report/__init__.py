@@ -1,0 +1,1 @@
+"""The gap report: its view of an assessment and its renderers."""

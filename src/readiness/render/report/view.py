@@ -1,0 +1,570 @@
+"""Build the report view of an assessment: look up titles and texts, pick a language, order.
+
+Scores, findings and verdicts are read from the assessment as they are; this module only
+puts them into the shape and language a reader needs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from readiness.data.labels import labels
+from readiness.language import Language
+from readiness.models.assessment import (
+    AreaResult,
+    Assessment,
+    Contribution,
+    Counts,
+    Finding,
+    FindingSource,
+    Flag,
+    IndicatorResult,
+    RequirementResult,
+    ScoreGroup,
+)
+from readiness.models.catalogue import Catalogue
+from readiness.models.common import FindingClass, Rating
+from readiness.models.questionnaire import Questionnaire
+from readiness.render.report.model import (
+    AnswerView,
+    AreaSection,
+    Attribute,
+    BlockerView,
+    CompletenessView,
+    DisagreementView,
+    DocumentCheck,
+    EvidenceGroup,
+    EvidenceItem,
+    FindingView,
+    HeatRow,
+    IndicatorView,
+    MatrixRowView,
+    MatrixView,
+    Meta,
+    NaStatement,
+    PartSections,
+    Profile,
+    ReportView,
+    RequirementView,
+    ScoreRow,
+    Tally,
+    VerdictView,
+)
+
+if TYPE_CHECKING:
+    from readiness.render.progress.view import ProgressView
+
+CLASSES = (FindingClass.MAJOR, FindingClass.MINOR, FindingClass.OBSERVATION)
+TOP_RISKS = 10
+SHOWN_FLAGS = (
+    Flag.DOCUMENT_MISSING,
+    Flag.DOCUMENTED_NOT_PRACTISED,
+    Flag.PRACTISED_NOT_DOCUMENTED,
+    Flag.NA_NOT_ALLOWED,
+    Flag.NA_ACCEPTED,
+    Flag.UNANSWERED,
+)
+
+
+class _Context:
+    """The lookups every part of the view needs."""
+
+    def __init__(
+        self,
+        assessment: Assessment,
+        catalogue: Catalogue,
+        questionnaire: Questionnaire,
+        language: Language,
+    ) -> None:
+        self.assessment = assessment
+        self.catalogue = catalogue
+        self.questionnaire = questionnaire
+        self.language = language
+        self.words = labels(language)
+        self.requirement_views: dict[str, RequirementView] = {}
+
+    def percent(self, value: float | None) -> str:
+        if value is None:
+            return self.words["not_scored"]
+        space = "" if self.language is Language.ZH else " "
+        return f"{value:.1f}{space}%"
+
+    def band(self, score: float | None) -> str:
+        if score is None:
+            return "none"
+        if score < self.assessment.area_floor:
+            return "low"
+        return "high" if score >= self.assessment.target_score else "mid"
+
+    def area_name(self, area_id: str | None) -> str:
+        if area_id is None or not self.catalogue.has_area(area_id):
+            return ""
+        return self.catalogue.area(area_id).title.get(self.language)
+
+    def clause_title(self, clause_id: str | None) -> str:
+        if clause_id is None or clause_id not in self.catalogue.index.clause:
+            return ""
+        return self.catalogue.clause(clause_id).title.get(self.language)
+
+    def finding_label(self, finding: str) -> str:
+        return self.words[f"finding_{finding}"]
+
+
+def build_view(
+    assessment: Assessment,
+    catalogue: Catalogue,
+    questionnaire: Questionnaire,
+    language: Language,
+    progress: ProgressView | None = None,
+) -> ReportView:
+    """The whole report of ``assessment`` in ``language`` (with ``progress`` since a baseline)."""
+    context = _Context(assessment, catalogue, questionnaire, language)
+    words = context.words
+    requirements = [_requirement(context, r) for r in assessment.requirements]
+    context.requirement_views = {r.id: r for r in requirements}
+    findings = [_finding(context, f) for f in assessment.findings]
+    areas = [_area_row(context, area) for area in assessment.areas]
+    rows = {row.id: row for row in areas}
+    by_class = {c.value: [f for f in findings if f.finding == c.value] for c in CLASSES}
+    return ReportView(
+        words=words,
+        meta=_meta(context),
+        profile=_profile(context),
+        verdict=VerdictView(
+            code=assessment.verdict.verdict.value,
+            label=words[assessment.verdict.verdict.value],
+            reasons=[r.text.get(language) for r in assessment.verdict.reasons],
+        ),
+        target=assessment.target_score,
+        target_text=context.percent(assessment.target_score),
+        floor_text=context.percent(assessment.area_floor),
+        completeness=_completeness(context),
+        overall=_row(context, assessment.overall, words["overall"]),
+        parts=[_row(context, part, _part_name(context, part.id)) for part in assessment.parts],
+        processes=[row for row in areas if row.process],
+        areas=areas,
+        chapters=_chapters(context, rows, findings),
+        top_risks=_top_risks(findings, assessment),
+        findings=findings,
+        by_class=by_class,
+        blockers=[
+            BlockerView(
+                requirement=b.requirement,
+                clause=b.clause,
+                clause_title=context.clause_title(b.clause),
+                kind=b.kind,
+                kind_label=words[f"kind_{b.kind}"],
+                name=b.name.get(language),
+            )
+            for b in assessment.blockers
+        ],
+        mismatches=[
+            r
+            for r in requirements
+            if {"documented_not_practised", "practised_not_documented"} & set(r.flag_codes)
+        ],
+        indicators=[_indicator(context, i) for i in assessment.indicators],
+        indicator_findings=[f for f in findings if f.source == FindingSource.INDICATOR.value],
+        matrix_findings=[f for f in findings if f.source == FindingSource.MATRIX.value],
+        matrix=_matrix(context),
+        documents=_documents(context, requirements),
+        evidence=_evidence(context, rows),
+        not_applicable=_not_applicable(context),
+        requirements=requirements,
+        heat=_heat(context),
+        heat_columns=[words[f"finding_{c.value}"] for c in CLASSES],
+        disagreements=[
+            DisagreementView(
+                subject=d.subject, field=d.field, values=sorted(d.values.items()), merged=d.merged
+            )
+            for d in assessment.disagreements
+        ],
+        progress=progress,
+    )
+
+
+def _meta(context: _Context) -> Meta:
+    assessment = context.assessment
+    source = assessment.source
+    return Meta(
+        language=context.language.value,
+        html_lang="zh-CN" if context.language is Language.ZH else "en",
+        title=context.words["report_title"],
+        client=assessment.client.name,
+        assessor=assessment.assessor,
+        assessed_on=assessment.assessed_on.isoformat() if assessment.assessed_on else None,
+        standard=f"{source.standard}:{source.edition}",
+        catalogue_version=source.catalogue_version,
+        questionnaire=source.questionnaire,
+        questionnaire_version=source.questionnaire_version,
+        scoring_version=source.scoring_version,
+        tool_version=assessment.tool_version,
+        respondents=list(assessment.respondents),
+    )
+
+
+def _profile(context: _Context) -> Profile:
+    client = context.assessment.client
+    names = {c.id: c.name.get(context.language) for c in context.questionnaire.business_categories}
+    return Profile(
+        scope=client.scope,
+        categories=[names.get(c, c) for c in client.business_categories],
+        personnel=client.personnel_in_scope,
+        sites=list(client.sites),
+        services=list(client.services),
+        management_basis=client.management_basis,
+        expected_benefits=client.expected_benefits,
+    )
+
+
+def _completeness(context: _Context) -> CompletenessView:
+    done = context.assessment.completeness
+    return CompletenessView(
+        questions=done.questions,
+        answered=done.answered,
+        not_applicable=done.not_applicable,
+        figures=done.figures,
+        figures_given=done.figures_given,
+        share_text=context.percent(round(done.share * 100, 1)),
+    )
+
+
+def _tally(counts: Counts) -> Tally:
+    return Tally(
+        major=counts.major,
+        minor=counts.minor,
+        observation=counts.observation,
+        conforming=counts.conforming,
+        not_applicable=counts.not_applicable,
+    )
+
+
+def _row(context: _Context, group: ScoreGroup, name: str) -> ScoreRow:
+    return ScoreRow(
+        id=group.id,
+        name=name,
+        score=group.score,
+        score_text=context.percent(group.score),
+        band=context.band(group.score),
+        tally=_tally(group.counts),
+        weight=group.weight,
+    )
+
+
+def _part_name(context: _Context, part_id: str) -> str:
+    part = next(p for p in context.catalogue.parts if p.id == part_id)
+    return part.title.get(context.language)
+
+
+def _area_row(context: _Context, area: AreaResult) -> ScoreRow:
+    definition = context.catalogue.area(area.id)
+    capability = area.capability
+    names: dict[str, str] = {
+        a.id: a.name.get(context.language) for a in context.questionnaire.capability
+    }
+    roles = context.assessment.roles
+    owner = roles.process_owners.get(area.id) if area.process else roles.sms_owner
+    return ScoreRow(
+        id=area.id,
+        name=definition.title.get(context.language),
+        score=area.score,
+        score_text=context.percent(area.score),
+        band=context.band(area.score),
+        tally=_tally(area.counts),
+        weight=area.weight,
+        part=area.part,
+        process=area.process,
+        clauses=", ".join([*definition.clauses, *definition.also]),
+        clause_2011=definition.clause_2011,
+        level=capability.level if capability else None,
+        level_text=str(capability.level) if capability else "",
+        limited_by=names.get(capability.limited_by)
+        if capability and capability.limited_by
+        else None,
+        owner=owner,
+    )
+
+
+def _answer(context: _Context, contribution: Contribution) -> AnswerView:
+    words = context.words
+    question = context.questionnaire.index.question.get(contribution.question)
+    rating = contribution.rating.value if contribution.rating else ""
+    return AnswerView(
+        question=contribution.question,
+        text=question.text.get(context.language) if question else "",
+        rating=rating,
+        rating_label=words[f"rating_{rating}"] if rating else words["unanswered"],
+        score_text="" if contribution.score is None else context.percent(contribution.score),
+        capped=[words[f"capped_{kind}"] for kind in contribution.capped_by],
+        documented=words[f"extent_{contribution.documented.value}"]
+        if contribution.documented
+        else "",
+        practised=words[f"extent_{contribution.practised.value}"] if contribution.practised else "",
+        evidence=list(contribution.evidence),
+        notes=contribution.notes,
+        owner=contribution.owner,
+        justification=contribution.justification,
+    )
+
+
+def _requirement(context: _Context, result: RequirementResult) -> RequirementView:
+    definition = context.catalogue.requirement(result.id)
+    documented = definition.documented
+    flags = [f for f in SHOWN_FLAGS if f in result.flags]
+    return RequirementView(
+        id=result.id,
+        clause=result.clause,
+        clause_title=context.clause_title(result.clause),
+        area=result.area,
+        area_name=context.area_name(result.area),
+        text=definition.text.get(context.language),
+        weight=result.weight,
+        score=result.score,
+        score_text=context.percent(result.score),
+        finding=result.finding.value,
+        finding_label=context.finding_label(result.finding.value),
+        flags=[context.words[f"flag_{f.value}"] for f in flags],
+        flag_codes=[f.value for f in flags],
+        reasons=[r.text.get(context.language) for r in result.reasons],
+        recommendation=result.recommendation.get(context.language)
+        if result.recommendation
+        else None,
+        answers=[_answer(context, c) for c in result.contributions],
+        document=documented.name.get(context.language) if documented else None,
+        document_kind=context.words[f"kind_{documented.kind}"] if documented else None,
+    )
+
+
+def _finding(context: _Context, finding: Finding) -> FindingView:
+    requirement = (
+        context.requirement_views.get(finding.requirements[0])
+        if finding.source is FindingSource.REQUIREMENT and finding.requirements
+        else None
+    )
+    return FindingView(
+        id=finding.id,
+        source=finding.source.value,
+        source_label=context.words[f"source_{finding.source.value}"],
+        finding=finding.finding.value,
+        finding_label=context.finding_label(finding.finding.value),
+        area=finding.area,
+        area_name=context.area_name(finding.area),
+        clause=finding.clause,
+        clause_title=context.clause_title(finding.clause),
+        requirements=list(finding.requirements),
+        reason=finding.reason.get(context.language),
+        recommendation=finding.recommendation.get(context.language)
+        if finding.recommendation
+        else None,
+        requirement=requirement,
+    )
+
+
+def _top_risks(findings: list[FindingView], assessment: Assessment) -> list[FindingView]:
+    """Stage 1 blockers first, then by class, then heavier requirements first."""
+    blocked = {b.requirement for b in assessment.blockers}
+    severity = {c.value: index for index, c in enumerate(CLASSES)}
+    ranked = sorted(
+        (f for f in findings if f.finding in severity),
+        key=lambda f: (
+            not (blocked & set(f.requirements)),
+            severity[f.finding],
+            -(f.requirement.weight if f.requirement else 3),
+        ),
+    )
+    return ranked[:TOP_RISKS]
+
+
+def _chapters(
+    context: _Context, rows: dict[str, ScoreRow], findings: list[FindingView]
+) -> list[PartSections]:
+    by_area: dict[str | None, list[FindingView]] = defaultdict(list)
+    for finding in findings:
+        by_area[finding.area].append(finding)
+    views = context.requirement_views
+    attribute_names: dict[str, str] = {
+        a.id: a.name.get(context.language) for a in context.questionnaire.capability
+    }
+    chapters = []
+    for part in context.assessment.parts:
+        sections = []
+        for area in context.assessment.areas:
+            if area.part != part.id:
+                continue
+            attributes = (
+                [
+                    Attribute(id=key, name=attribute_names.get(key, key), rating=rating.value)
+                    for key, rating in area.capability.attributes.items()
+                ]
+                if area.capability
+                else []
+            )
+            sections.append(
+                AreaSection(
+                    row=rows[area.id],
+                    part_name=_part_name(context, part.id),
+                    attributes=attributes,
+                    findings=by_area.get(area.id, []),
+                    requirements=[views[r] for r in area.requirements if r in views],
+                )
+            )
+        chapters.append(PartSections(_row(context, part, _part_name(context, part.id)), sections))
+    return chapters
+
+
+def _indicator(context: _Context, result: IndicatorResult) -> IndicatorView:
+    words = context.words
+    rule = next(r for r in context.questionnaire.rules if r.id == result.rule)
+    figure = context.questionnaire.index.figure.get(result.figure)
+    value = result.value
+    if value is None:
+        value_text = words["not_given"]
+    elif isinstance(value, bool):
+        value_text = words["yes"] if value else words["no"]
+    else:
+        unit = " %" if figure is not None and figure.kind == "percent" else ""
+        value_text = f"{value:g}{unit}"
+    return IndicatorView(
+        rule=result.rule,
+        figure=result.figure,
+        figure_text=figure.text.get(context.language) if figure else result.figure,
+        value_text=value_text,
+        evaluated=result.evaluated,
+        fired=result.fired,
+        finding=rule.finding.value if result.fired else None,
+        finding_label=context.finding_label(rule.finding.value) if result.fired else words["ok"],
+        message=rule.message.get(context.language),
+    )
+
+
+def _matrix(context: _Context) -> MatrixView:
+    assessment = context.assessment
+    people: list[str] = []
+    for row in assessment.matrix:
+        people += [name for name in row.assign if name not in people]
+    owners = [
+        (context.area_name(area_id), name or "")
+        for area_id, name in assessment.roles.process_owners.items()
+    ]
+    return MatrixView(
+        sms_owner=assessment.roles.sms_owner,
+        owners=owners,
+        people=people,
+        rows=[
+            MatrixRowView(
+                item=row.item,
+                area_name=context.area_name(row.area),
+                cells=[row.assign.get(name, "") for name in people],
+            )
+            for row in assessment.matrix
+        ],
+    )
+
+
+def _documents(context: _Context, requirements: list[RequirementView]) -> list[DocumentCheck]:
+    words = context.words
+    checks = []
+    for view in requirements:
+        definition = context.catalogue.requirement(view.id).documented
+        if definition is None:
+            continue
+        if view.score is None:
+            status = "not_applicable"
+        elif "document_missing" in view.flag_codes:
+            status = "missing"
+        else:
+            status = "present"
+        checks.append(
+            DocumentCheck(
+                requirement=view.id,
+                clause=view.clause,
+                clause_title=view.clause_title,
+                area_name=view.area_name,
+                kind=definition.kind,
+                kind_label=words[f"kind_{definition.kind}"],
+                name=definition.name.get(context.language),
+                status=status,
+                status_label=words[f"document_{status}"],
+                score_text=view.score_text,
+            )
+        )
+    return checks
+
+
+def _evidence(context: _Context, rows: dict[str, ScoreRow]) -> list[EvidenceGroup]:
+    """The evidence to ask for behind every requirement that is not conforming.
+
+    Grouped by the area whose sheet asks the question, so each owner gets one list.
+    """
+    severity = {c.value: index for index, c in enumerate(CLASSES)}
+    by_area: dict[str, dict[str, EvidenceItem]] = defaultdict(dict)
+    for view in context.requirement_views.values():
+        if view.finding not in severity:
+            continue
+        for question_id in context.questionnaire.covering(view.id):
+            question = context.questionnaire.question(question_id)
+            items = by_area[question.area_id]
+            known = items.get(question_id)
+            worst = view.finding
+            if known is not None:
+                worst = min(known.finding, view.finding, key=severity.__getitem__)
+            items[question_id] = EvidenceItem(
+                question=question_id,
+                text=question.text.get(context.language),
+                evidence=question.evidence.get(context.language),
+                requirements=[*(known.requirements if known else []), view.id],
+                finding=worst,
+                finding_label=context.finding_label(worst),
+            )
+    return [
+        EvidenceGroup(
+            area=area.id,
+            area_name=rows[area.id].name,
+            owner=rows[area.id].owner,
+            items=sorted(by_area[area.id].values(), key=lambda i: i.question),
+        )
+        for area in context.assessment.areas
+        if by_area.get(area.id)
+    ]
+
+
+def _not_applicable(context: _Context) -> list[NaStatement]:
+    words = context.words
+    found: dict[str, NaStatement] = {}
+    for result in context.assessment.requirements:
+        accepted = Flag.NA_NOT_ALLOWED not in result.flags
+        for contribution in result.contributions:
+            if contribution.rating is not Rating.NA:
+                continue
+            known = found.get(contribution.question)
+            question = context.questionnaire.index.question.get(contribution.question)
+            found[contribution.question] = NaStatement(
+                question=contribution.question,
+                text=question.text.get(context.language) if question else "",
+                area_name=context.area_name(result.area),
+                requirements=[*(known.requirements if known else []), result.id],
+                justification=contribution.justification or "",
+                accepted=accepted and (known.accepted if known else True),
+                status_label=words["na_accepted"]
+                if accepted and (known.accepted if known else True)
+                else words["na_refused"],
+            )
+    return sorted(found.values(), key=lambda s: s.question)
+
+
+def _heat(context: _Context) -> list[HeatRow]:
+    """Second-level clauses (4.1 … 10.2) by finding class."""
+    rows = []
+    for group in context.assessment.clauses:
+        if group.id.count(".") != 1:
+            continue
+        counts = group.counts
+        rows.append(
+            HeatRow(
+                clause=group.id,
+                label=f"{group.id} {context.clause_title(group.id)}",
+                counts=[counts.major, counts.minor, counts.observation],
+            )
+        )
+    return rows
