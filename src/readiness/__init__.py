@@ -1,46 +1,47 @@
 """readiness: ISO/IEC 20000-1 certification readiness from a client's answered questionnaire.
 
-The library API: load the catalogue and the question bank, load answers, assess.
+The library API: the jobs the command line offers (assess files into a folder, plan, compare,
+a portfolio run, questionnaire export and conversion) and the pieces under them (load the data,
+load answers, assess).
 
->>> from readiness import load_catalogue, load_questionnaire, load_scoring, load_answers, assess
+>>> from readiness import load_data, assess_files, make_plans
+>>> data = load_data()
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+import importlib
 
-__all__ = [
-    "InputError",
-    "ReadinessError",
-    "__version__",
-    "assess",
-    "load_answers",
-    "load_catalogue",
-    "load_questionnaire",
-    "load_scoring",
-]
+from readiness.version import __version__
+
+_HOMES = {
+    "InputError": "readiness.errors",
+    "ReadinessError": "readiness.errors",
+    "assess": "readiness.scoring.assess",
+    "load_answers": "readiness.inputs.answers",
+    "load_catalogue": "readiness.data.catalogue",
+    "load_scoring": "readiness.data.catalogue",
+    "load_questionnaire": "readiness.data.questionnaire",
+    "Data": "readiness.jobs.context",
+    "load_data": "readiness.jobs.context",
+    "assessment_of": "readiness.jobs.context",
+    "assess_files": "readiness.jobs.assess",
+    "assess_into_folder": "readiness.jobs.assess",
+    "make_plans": "readiness.jobs.plan",
+    "plan_into_folder": "readiness.jobs.plan",
+    "compare_files": "readiness.jobs.compare",
+    "compare_into_folder": "readiness.jobs.compare",
+    "run_portfolio": "readiness.jobs.portfolio",
+    "export_questionnaire": "readiness.jobs.questionnaire",
+    "convert_answers": "readiness.jobs.questionnaire",
+}
+"""Where each public name lives; they load on first use, so that ``readiness --version`` does
+not pay for pydantic and PyYAML."""
+
+__all__ = ["__version__", *sorted(_HOMES)]
 
 
 def __getattr__(name: str) -> object:
-    # Lazy re-exports: `readiness --version` must not pay for pydantic and PyYAML.
-    if name in {"InputError", "ReadinessError"}:
-        from readiness import errors
-
-        return getattr(errors, name)
-    if name == "assess":
-        from readiness.scoring.assess import assess
-
-        return assess
-    if name == "load_answers":
-        from readiness.inputs.answers import load_answers
-
-        return load_answers
-    if name in {"load_catalogue", "load_scoring"}:
-        from readiness.data import catalogue
-
-        return getattr(catalogue, name)
-    if name == "load_questionnaire":
-        from readiness.data.questionnaire import load_questionnaire
-
-        return load_questionnaire
-    raise AttributeError(name)
+    if name in _HOMES:
+        return getattr(importlib.import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'readiness' has no attribute {name!r}")

@@ -68,3 +68,10 @@ class OutputError(ReadinessError):
     """An output cannot be written where it was asked for."""
 
     exit_code = 2
+
+
+class UsageError(ReadinessError):
+    """A request that cannot be carried out as asked (an unknown scenario, a file name the tool
+    cannot tell the format of); the command line reports it as a usage error."""
+
+    exit_code = 2

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from readiness.cli.plan import first_monday_after
+from readiness.jobs.plan import first_monday_after
 from readiness.outputs.plan import PLAN_FILES, PlanFormat
 from tests.cli.test_app import invoke
 from tests.conftest import EXAMPLE

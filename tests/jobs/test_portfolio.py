@@ -12,15 +12,11 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from readiness.jobs.portfolio import (
-    ClientResult,
-    assess_client,
-    client_folders,
-    portfolio_markdown,
-    portfolio_workbook,
-)
+from readiness.jobs.portfolio import assess_client, client_folders
 from readiness.language import Language
+from readiness.models.portfolio import ClientResult
 from readiness.outputs.report import ReportFormat
+from readiness.render.portfolio import portfolio_markdown, portfolio_workbook
 from tests.cli.test_app import invoke
 from tests.conftest import EXAMPLE
 

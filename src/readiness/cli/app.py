@@ -16,13 +16,21 @@ from typing import Annotated
 
 import typer
 
-from readiness import __version__
-from readiness.cli.common import LangOption, console, load_data, print_error, reports_errors, say
+from readiness.cli.common import (
+    LangOption,
+    console,
+    load_data,
+    print_error,
+    print_written,
+    reports_errors,
+    say,
+)
 from readiness.cli.compare import compare as compare_command
 from readiness.cli.plan import plan as plan_command
 from readiness.cli.questionnaire import questionnaire_app
 from readiness.language import Language
-from readiness.outputs.report import FILE_NAMES, ReportFormat, parse_formats, render_outputs
+from readiness.outputs.report import ReportFormat, parse_formats
+from readiness.version import __version__
 
 app = typer.Typer(
     name="readiness",
@@ -85,12 +93,12 @@ def validate(
     from readiness.errors import InputError
     from readiness.inputs.answers import load_answer_file
 
-    catalogue, questionnaire, _ = load_data()
+    data = load_data()
     failed: list[InputError] = []
-    total = len(questionnaire.questions())
+    total = len(data.questionnaire.questions())
     for path in files:
         try:
-            answers = load_answer_file(path, questionnaire, catalogue)
+            answers = load_answer_file(path, data.questionnaire, data.catalogue)
         except InputError as error:
             failed.append(error)
             continue
@@ -158,69 +166,45 @@ def assess(
 ) -> None:
     """Score a client's answers, print a summary and write the gap report."""
     chosen = _formats(formats)
-    catalogue, questionnaire, config = load_data(scoring)
+    data = load_data(scoring)
     if len(files) > 1 and not merge:
         if baseline is not None or plan:
             raise typer.BadParameter(
                 "--baseline and --plan take one client; several files make a portfolio run",
                 param_hint="FILES",
             )
-        from readiness.cli.portfolio import report_portfolio, run_portfolio
+        from readiness.cli.portfolio import portfolio
 
-        results = run_portfolio(files, out, chosen, lang, scoring, quiet=quiet)
-        report_portfolio(results, lang, fail_under)
+        portfolio(files, out, chosen, lang, scoring, quiet=quiet, fail_under=fail_under)
         return
-    from readiness.inputs.answers import load_answer_file
-    from readiness.outputs.writing import prepare_folder, write_atomic
-    from readiness.scoring.assess import assess as run_assessment
-    from readiness.scoring.merge import merge_answers
+    from readiness.jobs.assess import assess_into_folder
 
-    loaded = [(path.name, load_answer_file(path, questionnaire, catalogue)) for path in files]
-    answers, disagreements = merge_answers(loaded) if merge else (loaded[0][1], [])
-    result = run_assessment(
-        answers, catalogue, questionnaire, config, assessed_on=date.date() if date else None
+    result = assess_into_folder(
+        files,
+        out,
+        data,
+        formats=chosen,
+        language=lang,
+        merge=merge,
+        assessed_on=date.date() if date else None,
+        baseline=baseline,
+        plan=plan,
     )
-    if merge:
-        result.respondents = [name for name, _ in loaded]
-        result.disagreements = disagreements
-    comparison = None
-    if baseline is not None:
-        from readiness.inputs.saved import assessment_of
-        from readiness.scoring.compare import compare
-
-        earlier = assessment_of(baseline, catalogue, questionnaire, config)
-        comparison = compare(earlier, result, names=(str(baseline), str(files[0])))
-    rendered = render_outputs(result, catalogue, questionnaire, lang, chosen, comparison)
-    inputs = [*files, baseline] if baseline else files
-    folder = prepare_folder(out, inputs)
-    written = [
-        write_atomic(folder / FILE_NAMES[output], data, inputs=inputs)
-        for output, data in rendered.items()
-    ]
-    if plan:
-        from readiness.cli.plan import make_plans, write_plan
-        from readiness.outputs.plan import PlanFormat
-
-        main, alternatives = make_plans(
-            result, catalogue, config_path=None, start=None, scenario="standard", target=None
-        )
-        plan_formats = [PlanFormat(f.value) for f in chosen] + [PlanFormat.MSPDI]
-        written += write_plan(main, alternatives, lang, plan_formats, folder, files)
     if not quiet:
         from readiness.cli.views import assessment_summary
-        from readiness.data.labels import labels
 
-        console().print(assessment_summary(result, catalogue, lang))
-        console().print(f"{labels(lang)['written']}: " + ", ".join(str(p) for p in written))
-    if comparison is not None and not quiet:
-        from readiness.cli.compare import comparison_summary
+        print_written(
+            assessment_summary(result.assessment, data.catalogue, lang), result.written, lang
+        )
+        if result.comparison is not None:
+            from readiness.cli.compare import comparison_summary
 
-        console().print(comparison_summary(comparison, catalogue, lang))
-    score = result.overall.score or 0.0
+            console().print(comparison_summary(result.comparison, data.catalogue, lang))
+    score = result.assessment.overall.score or 0.0
     if fail_under is not None and score < fail_under:
         raise typer.Exit(1)
-    if no_regressions and comparison is not None and comparison.regressions:
-        console(stderr=True).print("regressions: " + ", ".join(comparison.regressions))
+    if no_regressions and result.comparison is not None and result.comparison.regressions:
+        say("regressions: " + ", ".join(result.comparison.regressions), stderr=True)
         raise typer.Exit(1)
 
 

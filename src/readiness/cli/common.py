@@ -63,10 +63,16 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def load_data(scoring: Path | None = None) -> tuple[Any, Any, Any]:
-    """The catalogue, the question bank and the scoring parameters."""
-    from readiness.data.catalogue import load_catalogue, load_scoring
-    from readiness.data.questionnaire import load_questionnaire
+def load_data(scoring: Path | None = None) -> Any:
+    """The shipped data every job works with (:class:`readiness.jobs.context.Data`)."""
+    from readiness.jobs.context import load_data as load
 
-    catalogue = load_catalogue()
-    return catalogue, load_questionnaire(catalogue), load_scoring(scoring)
+    return load(scoring)
+
+
+def print_written(summary: Any, written: list[Path], language: Language) -> None:
+    """Print a command's summary (a rich renderable), then the files it wrote."""
+    from readiness.data.labels import labels
+
+    console().print(summary)
+    say(f"{labels(language)['written']}: " + ", ".join(str(p) for p in written))

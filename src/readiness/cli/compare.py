@@ -5,9 +5,9 @@ from typing import Annotated, Any
 
 import typer
 
-from readiness.cli.common import LangOption, console, load_data, reports_errors
+from readiness.cli.common import LangOption, load_data, print_written, reports_errors
 from readiness.language import Language
-from readiness.outputs.report import COMPARISON_FILES, ReportFormat, parse_formats
+from readiness.outputs.report import ReportFormat, parse_formats
 
 
 def comparison_summary(comparison: Any, catalogue: Any, language: Language) -> Any:
@@ -78,23 +78,11 @@ def compare(
         chosen = parse_formats(formats, ReportFormat)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--format") from None
-    catalogue, questionnaire, config = load_data(scoring)
-    from readiness.inputs.saved import assessment_of
-    from readiness.outputs.report import render_comparison_outputs
-    from readiness.outputs.writing import prepare_folder, write_atomic
-    from readiness.scoring.compare import compare as compare_assessments
+    from readiness.jobs.compare import compare_into_folder
 
-    before = assessment_of(old, catalogue, questionnaire, config)
-    after = assessment_of(new, catalogue, questionnaire, config)
-    comparison = compare_assessments(before, after, force=force, names=(str(old), str(new)))
-    rendered = render_comparison_outputs(comparison, catalogue, lang, chosen)
-    folder = prepare_folder(out, [old, new])
-    written = [
-        write_atomic(folder / COMPARISON_FILES[output], data, inputs=[old, new])
-        for output, data in rendered.items()
-    ]
+    data = load_data(scoring)
+    result = compare_into_folder(old, new, out, data, formats=chosen, language=lang, force=force)
     if not quiet:
-        from readiness.data.labels import labels
-
-        console().print(comparison_summary(comparison, catalogue, lang))
-        console().print(f"{labels(lang)['written']}: " + ", ".join(str(p) for p in written))
+        print_written(
+            comparison_summary(result.comparison, data.catalogue, lang), result.written, lang
+        )

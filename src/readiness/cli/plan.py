@@ -6,13 +6,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from readiness.cli.common import LangOption, console, load_data, reports_errors
+from readiness.cli.common import LangOption, load_data, print_written, reports_errors
 from readiness.language import Language
-from readiness.outputs.plan import PLAN_FILES, PlanFormat, render_plan_outputs
+from readiness.outputs.plan import PlanFormat
 from readiness.outputs.report import parse_formats
 
 if TYPE_CHECKING:
-    from readiness.models.assessment import Assessment
     from readiness.models.plan import Plan
 
 DEFAULT_PLAN_FORMATS = "html,md,xlsx,json,mspdi"
@@ -24,35 +23,6 @@ def plan_formats(value: str) -> list[PlanFormat]:
         return parse_formats(value, PlanFormat)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--format") from None
-
-
-def first_monday_after(day: dt.date) -> dt.date:
-    """The project starts on the Monday after the assessment (a week later if it is a Monday)."""
-    return day + dt.timedelta(days=7 - day.weekday())
-
-
-def make_plans(
-    assessment: "Assessment",
-    catalogue: Any,
-    *,
-    config_path: Path | None,
-    start: dt.date | None,
-    scenario: str,
-    target: dt.date | None,
-) -> "tuple[Plan, list[Plan]]":
-    """The plan of ``scenario`` and the other configured scenarios for comparison."""
-    from readiness.planning import load_plan_config, make_scenarios
-
-    config = load_plan_config(config_path, catalogue=catalogue)
-    if scenario not in config.scenarios:
-        choices = ", ".join(config.scenarios)
-        raise typer.BadParameter(
-            f"'{scenario}' is not a scenario; use {choices}", param_hint="--scenario"
-        )
-    begin = start or first_monday_after(assessment.assessed_on or dt.date.today())
-    plans = make_scenarios(assessment, catalogue, config, start=begin, target_date=target)
-    chosen = next(p for p in plans if p.scenario == scenario)
-    return chosen, [p for p in plans if p is not chosen]
 
 
 def plan_summary(plan: "Plan", language: Language) -> Any:
@@ -85,24 +55,6 @@ def plan_summary(plan: "Plan", language: Language) -> Any:
     return table
 
 
-def write_plan(
-    plan: "Plan",
-    alternatives: "list[Plan]",
-    language: Language,
-    formats: list[PlanFormat],
-    folder: Path,
-    inputs: list[Path],
-) -> list[Path]:
-    """Render every format first, then write each file atomically."""
-    from readiness.outputs.writing import write_atomic
-
-    rendered = render_plan_outputs(plan, language, formats, alternatives)
-    return [
-        write_atomic(folder / PLAN_FILES[output], data, inputs=inputs)
-        for output, data in rendered.items()
-    ]
-
-
 @reports_errors
 def plan(
     file: Annotated[
@@ -122,8 +74,11 @@ def plan(
         ),
     ] = None,
     scenario: Annotated[
-        str, typer.Option(help="standard or fast-track (or one of --config's).")
-    ] = "standard",
+        str | None,
+        typer.Option(
+            help="standard (the default) or fast-track, or one of --config's.", show_default=False
+        ),
+    ] = None,
     target: Annotated[
         dt.datetime | None,
         typer.Option(
@@ -142,23 +97,18 @@ def plan(
 ) -> None:
     """Turn an assessment into a certification project plan: backlog, schedule, costs."""
     chosen = plan_formats(formats)
-    catalogue, questionnaire, scoring_config = load_data(scoring)
-    from readiness.inputs.saved import assessment_of
-    from readiness.outputs.writing import prepare_folder
+    from readiness.jobs.plan import plan_into_folder
 
-    assessment = assessment_of(file, catalogue, questionnaire, scoring_config)
-    main, alternatives = make_plans(
-        assessment,
-        catalogue,
+    result = plan_into_folder(
+        file,
+        out,
+        load_data(scoring),
+        formats=chosen,
+        language=lang,
         config_path=config,
         start=start.date() if start else None,
         scenario=scenario,
         target=target.date() if target else None,
     )
-    folder = prepare_folder(out, [file])
-    written = write_plan(main, alternatives, lang, chosen, folder, [file])
     if not quiet:
-        from readiness.data.labels import labels
-
-        console().print(plan_summary(main, lang))
-        console().print(f"{labels(lang)['written']}: " + ", ".join(str(p) for p in written))
+        print_written(plan_summary(result.plan, lang), result.written, lang)

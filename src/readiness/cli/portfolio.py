@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +13,7 @@ from readiness.language import Language
 from readiness.outputs.report import ReportFormat
 
 
-def run_portfolio(
+def portfolio(
     files: list[Path],
     out: Path,
     formats: list[ReportFormat],
@@ -23,40 +21,26 @@ def run_portfolio(
     scoring: Path | None,
     *,
     quiet: bool,
+    fail_under: float | None,
     workers: int | None = None,
-) -> list[Any]:
-    """Assess each file into ``out/<name>/`` in parallel; write the portfolio summary.
-
-    Returns the results in the order of ``files``. A bad file does not stop the others.
-    """
+) -> None:
+    """Run the portfolio job with a progress bar, then print its table and failures."""
     from readiness.data.labels import labels
-    from readiness.jobs.portfolio import (
-        ClientResult,
-        assess_client,
-        client_folders,
-        portfolio_markdown,
-        portfolio_workbook,
-    )
-    from readiness.outputs.writing import prepare_folder, write_atomic
+    from readiness.jobs.portfolio import run_portfolio
 
-    folder = prepare_folder(out, files)
-    targets = [folder / name for name in client_folders(files)]
-    count = min(workers or os.cpu_count() or 1, len(files))
-    results: dict[int, ClientResult] = {}
     progress = _progress(quiet)
-    with progress, ProcessPoolExecutor(max_workers=count) as pool:
+    with progress:
         task = progress.add_task(labels(language)["pf_assessing"], total=len(files))
-        futures = {
-            pool.submit(assess_client, path, target, language, formats, scoring): index
-            for index, (path, target) in enumerate(zip(files, targets, strict=True))
-        }
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            progress.advance(task)
-    ordered = [results[index] for index in range(len(files))]
-    write_atomic(folder / "portfolio.md", portfolio_markdown(ordered, language), inputs=files)
-    write_atomic(folder / "portfolio.xlsx", portfolio_workbook(ordered, language), inputs=files)
-    return ordered
+        result = run_portfolio(
+            files,
+            out,
+            formats,
+            language,
+            scoring,
+            workers=workers,
+            on_done=lambda _: progress.advance(task),
+        )
+    report_portfolio(result.clients, language, fail_under)
 
 
 def _progress(quiet: bool) -> Any:

@@ -1,35 +1,18 @@
 """``readiness questionnaire``: blank questionnaires for clients, and conversions."""
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from readiness.cli.common import LangOption, load_data, reports_errors, say
+from readiness.jobs.questionnaire import QuestionnaireFormat
 from readiness.language import Language
 
 questionnaire_app = typer.Typer(
     help="Blank questionnaires for clients (Excel or YAML), and conversion between the two.",
     no_args_is_help=True,
 )
-
-
-class QuestionnaireFormat(StrEnum):
-    """Formats a questionnaire is written in."""
-
-    XLSX = "xlsx"
-    YAML = "yaml"
-
-
-def _format_of(path: Path, given: QuestionnaireFormat | None) -> QuestionnaireFormat:
-    if given is not None:
-        return given
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return QuestionnaireFormat.XLSX
-    if path.suffix.lower() in (".yaml", ".yml"):
-        return QuestionnaireFormat.YAML
-    raise typer.BadParameter("name the file .xlsx or .yaml, or give --format", param_hint="-o")
 
 
 def _parts(value: str) -> list[str]:
@@ -52,24 +35,13 @@ def export(
     ] = None,
 ) -> None:
     """Write a blank questionnaire for a client to fill in."""
-    chosen = _format_of(output, fmt)
+    from readiness.jobs.questionnaire import export_questionnaire
+
     selected = _parts(parts)
-    catalogue, questionnaire, _ = load_data()
-    from readiness.outputs.writing import prepare_folder, write_atomic
-
-    if chosen is QuestionnaireFormat.XLSX:
-        from readiness.render.questionnaire.workbook import workbook_bytes
-
-        data: bytes | str = workbook_bytes(
-            catalogue, questionnaire, language=lang, parts=selected, client=client
-        )
-    else:
-        from readiness.render.questionnaire.yaml_form import blank_yaml
-
-        data = blank_yaml(catalogue, questionnaire, language=lang, parts=selected, client=client)
-    prepare_folder(output.parent, [])
-    write_atomic(output, data)
-    say(("written", "green"), f" {output}")
+    written = export_questionnaire(
+        output, load_data(), language=lang, parts=selected, client=client, fmt=fmt
+    )
+    say(("written", "green"), f" {written}")
 
 
 @questionnaire_app.command("convert")
@@ -82,20 +54,7 @@ def convert(
     lang: LangOption = Language.EN,
 ) -> None:
     """Convert answers between Excel and YAML, losing nothing."""
-    chosen = _format_of(output, None)
-    catalogue, questionnaire, _ = load_data()
-    from readiness.inputs.answers import load_answer_file
-    from readiness.outputs.writing import prepare_folder, write_atomic
+    from readiness.jobs.questionnaire import convert_answers
 
-    answers = load_answer_file(source, questionnaire, catalogue)
-    if chosen is QuestionnaireFormat.XLSX:
-        from readiness.render.questionnaire.workbook import workbook_bytes
-
-        data: bytes | str = workbook_bytes(catalogue, questionnaire, language=lang, answers=answers)
-    else:
-        from readiness.render.questionnaire.yaml_form import answers_yaml
-
-        data = answers_yaml(answers, questionnaire)
-    prepare_folder(output.parent, [source])
-    write_atomic(output, data, inputs=[source])
-    say(("written", "green"), f" {output}")
+    written = convert_answers(source, output, load_data(), language=lang)
+    say(("written", "green"), f" {written}")

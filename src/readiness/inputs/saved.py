@@ -9,9 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from readiness.models.assessment import Assessment
-from readiness.models.catalogue import Catalogue
-from readiness.models.questionnaire import Questionnaire
-from readiness.models.scoring import ScoringConfig
 from readiness.sources.validation import validate_document
 from readiness.sources.yaml import load_yaml_file
 
@@ -25,17 +22,3 @@ def load_assessment(path: Path) -> Assessment:
     """A saved assessment, validated against the current schema (InputError if it is not one)."""
     document = load_yaml_file(path)
     return validate_document(Assessment, document, what="a saved assessment (assessment.json)")
-
-
-def assessment_of(
-    path: Path, catalogue: Catalogue, questionnaire: Questionnaire, config: ScoringConfig
-) -> Assessment:
-    """The assessment behind ``path``: read back if saved, else made from the answers in it."""
-    if is_saved_assessment(path):
-        return load_assessment(path)
-    from readiness.inputs.answers import load_answer_file
-    from readiness.scoring.assess import assess
-
-    return assess(
-        load_answer_file(path, questionnaire, catalogue), catalogue, questionnaire, config
-    )

@@ -25,7 +25,6 @@ from readiness.data.workbook_layout import (
     normalise_header,
 )
 from readiness.errors import InputError, Problem
-from readiness.inputs.answers import answers_from_document
 from readiness.inputs.cellvalues import (
     Location,
     Row,
@@ -36,6 +35,7 @@ from readiness.inputs.cellvalues import (
     read_marker,
     text,
 )
+from readiness.inputs.checks import answers_from_document
 from readiness.inputs.container import check_container, explain_read_error
 from readiness.models.answers import AnswerFile
 from readiness.models.catalogue import Catalogue

@@ -1,4 +1,5 @@
-"""Many clients in one run: each assessed into its own folder, then one summary of them all.
+"""The portfolio job: many clients in one run, each assessed into its own folder on every
+core, then one summary of them all.
 
 ``assess_client`` never raises for a bad input: the portfolio goes on past it and lists the
 problem in the summary. It runs in worker processes, so it takes and returns plain data.
@@ -6,33 +7,17 @@ problem in the summary. It runs in worker processes, so it takes and returns pla
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from readiness.data.labels import labels
 from readiness.errors import ReadinessError
 from readiness.language import Language
+from readiness.models.portfolio import ClientResult
 from readiness.outputs.report import FILE_NAMES, ReportFormat
-from readiness.render.environment import markdown_text
-
-
-@dataclass(frozen=True)
-class ClientResult:
-    """One client of a portfolio: its headline numbers, or why it could not be assessed."""
-
-    file: str
-    folder: str
-    client: str | None = None
-    verdict: str | None = None
-    score: float | None = None
-    weakest: str | None = None
-    weakest_score: float | None = None
-    blockers: int = 0
-    majors: int = 0
-    minors: int = 0
-    error: str | None = None
 
 
 def client_folders(files: Sequence[Path]) -> list[str]:
@@ -93,85 +78,51 @@ def assess_client(
     )
 
 
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+@dataclass
+class PortfolioResult:
+    """Every client's result, in the order of the files given, and the summary files written."""
+
+    clients: list[ClientResult]
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[ClientResult]:
+        """The clients whose file could not be assessed."""
+        return [r for r in self.clients if r.error is not None]
 
 
-def portfolio_markdown(results: Sequence[ClientResult], language: Language) -> str:
-    """The portfolio summary as Markdown: one row per client, then the files that failed."""
-    w = labels(language)
-    ok = [r for r in results if r.error is None]
-    failed = [r for r in results if r.error is not None]
-    lines = [
-        f"# {w['pf_title']}",
-        "",
-        w["pf_summary"].format(ok=len(ok), total=len(results), failed=len(failed)),
-        "",
-        f"| {w['client']} | {w['verdict']} | {w['score']} | {w['pf_weakest']} | "
-        f"{w['blockers']} | {w['major']} | {w['minor']} | {w['pf_folder']} |",
-        "|---|---|--:|---|--:|--:|--:|---|",
-    ]
-    for r in sorted(ok, key=lambda r: (r.score or 0.0, r.client or "")):
-        lines.append(
-            f"| {markdown_text(r.client or '')} | {w[r.verdict or 'not_ready']} | {_score(r.score)} | "
-            f"{markdown_text(r.weakest or '—')} ({_score(r.weakest_score)}) | {r.blockers} | "
-            f"{r.majors} | {r.minors} | {markdown_text(Path(r.folder).name)} |"
-        )
-    if failed:
-        lines += ["", f"## {w['pf_failed']} ({len(failed)})", ""]
-        lines += [f"| {w['pf_file']} | {w['pf_error']} |", "|---|---|"]
-        lines += [f"| {markdown_text(r.file)} | {markdown_text(r.error or '')} |" for r in failed]
-    return "\n".join(lines) + "\n"
+def run_portfolio(
+    files: Sequence[Path],
+    out: Path,
+    formats: Sequence[ReportFormat],
+    language: Language,
+    scoring: Path | None = None,
+    *,
+    workers: int | None = None,
+    on_done: Callable[[ClientResult], None] | None = None,
+) -> PortfolioResult:
+    """Assess each file into ``out/<name>/`` in parallel and write the portfolio summary
+    (``portfolio.md``, ``portfolio.xlsx``). A bad file does not stop the others: its problem
+    is in its result. ``on_done`` is called as each client finishes (for a progress bar)."""
+    from readiness.outputs.writing import prepare_folder, write_outputs
+    from readiness.render.portfolio import portfolio_markdown, portfolio_workbook
 
-
-def portfolio_workbook(results: Sequence[ClientResult], language: Language) -> bytes:
-    """The portfolio summary as a workbook: a filterable table, failed files on a second sheet."""
-    from openpyxl import Workbook
-
-    from readiness.render.workbooks import cells
-    from readiness.render.workbooks.saving import save_bytes, undated
-
-    w = labels(language)
-    book = undated(Workbook())
-    sheet = book.active
-    sheet.title = w["pf_title"][:31]
-    headers = [
-        (w["client"], 36), (w["verdict"], 24), (w["score"], 10), (w["pf_weakest"], 40),
-        (w["score"], 10), (w["blockers"], 12), (w["major"], 10), (w["minor"], 10),
-        (w["pf_folder"], 30),
-    ]  # fmt: skip
-    for column, (text, width) in enumerate(headers, start=1):
-        cell = sheet.cell(row=3, column=column)
-        cells.set_text(cell, text)
-        cell.font = cells.BOLD
-        sheet.column_dimensions[cell.column_letter].width = width
-    cells.set_text(sheet.cell(row=1, column=1), w["pf_title"])
-    ok = sorted(
-        (r for r in results if r.error is None), key=lambda r: (r.score or 0.0, r.client or "")
-    )
-    for row, r in enumerate(ok, start=4):
-        values: list[object] = [
-            r.client, w[r.verdict or "not_ready"], r.score, r.weakest, r.weakest_score,
-            r.blockers, r.majors, r.minors, Path(r.folder).name,
-        ]  # fmt: skip
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column)
-            if isinstance(value, str):
-                cells.set_text(cell, value)
-            else:
-                cell.value = value
-    sheet.auto_filter.ref = f"A3:I{3 + max(len(ok), 1)}"
-    sheet.freeze_panes = "A4"
-    failed = [r for r in results if r.error is not None]
-    if failed:
-        errors = book.create_sheet(w["pf_failed"][:31])
-        for column, (text, width) in enumerate(((w["pf_file"], 50), (w["pf_error"], 100)), 1):
-            cell = errors.cell(row=1, column=column)
-            cells.set_text(cell, text)
-            cell.font = cells.BOLD
-            errors.column_dimensions[cell.column_letter].width = width
-        for row, r in enumerate(failed, start=2):
-            cells.set_text(errors.cell(row=row, column=1), r.file)
-            cells.set_text(errors.cell(row=row, column=2), r.error or "")
-            errors.cell(row=row, column=2).alignment = cells.WRAP
-    return save_bytes(book)
+    folder = prepare_folder(out, files)
+    targets = [folder / name for name in client_folders(files)]
+    count = min(workers or os.cpu_count() or 1, len(files))
+    results: dict[int, ClientResult] = {}
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        futures = {
+            pool.submit(assess_client, path, target, language, list(formats), scoring): index
+            for index, (path, target) in enumerate(zip(files, targets, strict=True))
+        }
+        for future in as_completed(futures):
+            results[futures[future]] = done = future.result()
+            if on_done is not None:
+                on_done(done)
+    ordered = [results[index] for index in range(len(files))]
+    summary: dict[str, str | bytes] = {
+        "portfolio.md": portfolio_markdown(ordered, language),
+        "portfolio.xlsx": portfolio_workbook(ordered, language),
+    }
+    return PortfolioResult(ordered, write_outputs(folder, summary, inputs=files))

@@ -15,7 +15,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from readiness.errors import OutputError
@@ -137,3 +137,11 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def write_outputs(
+    folder: Path, files: Mapping[str, str | bytes], *, inputs: Iterable[Path] = ()
+) -> list[Path]:
+    """Write every one of ``files`` (name → content) into ``folder``, each atomically; return
+    the paths written, in the order given."""
+    return [write_atomic(folder / name, data, inputs=inputs) for name, data in files.items()]

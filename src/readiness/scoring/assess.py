@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from readiness import __version__
 from readiness.models.answers import AnswerFile, MatrixRow
 from readiness.models.assessment import (
     AreaResult,
@@ -28,6 +27,7 @@ from readiness.scoring.ratings import RATING_VALUES
 from readiness.scoring.requirements import score_requirement
 from readiness.scoring.rollup import roll_up
 from readiness.scoring.verdict import decide
+from readiness.version import __version__
 
 REPORTED = (FindingClass.MAJOR, FindingClass.MINOR, FindingClass.OBSERVATION)
 SEVERITY_ORDER = {FindingClass.MAJOR: 0, FindingClass.MINOR: 1, FindingClass.OBSERVATION: 2}

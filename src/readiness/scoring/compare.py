@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from readiness import __version__
 from readiness.errors import InputError, Problem
 from readiness.models.assessment import AreaResult, Assessment, Blocker, Finding, ScoreGroup
 from readiness.models.common import SEVERITY, FindingClass
@@ -13,6 +12,7 @@ from readiness.models.comparison import (
     ScoreChange,
     Side,
 )
+from readiness.version import __version__
 
 COUNTED = (FindingClass.MAJOR, FindingClass.MINOR, FindingClass.OBSERVATION)
 

@@ -12,7 +12,7 @@ from readiness.models.assessment import Blocker
 from readiness.models.catalogue import Catalogue
 from readiness.models.comparison import Comparison, FindingChange, Movement, ScoreChange
 from readiness.render.progress.pairs import paired_bars
-from readiness.render.report.model import BlockerView
+from readiness.render.rows import BlockerView
 
 MOVEMENTS = (Movement.WORSE, Movement.NEW, Movement.BETTER, Movement.CLOSED)
 

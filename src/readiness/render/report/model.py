@@ -10,8 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from readiness.render.rows import BlockerView
+
 if TYPE_CHECKING:
     from readiness.render.progress.view import ProgressView
+
+__all__ = ["BlockerView"]  # shown by the gap report and the progress report alike
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,18 +141,6 @@ class FindingView:
     reason: str
     recommendation: str | None
     requirement: RequirementView | None
-
-
-@dataclass(frozen=True, slots=True)
-class BlockerView:
-    """Mandatory documented information that is missing."""
-
-    requirement: str
-    clause: str
-    clause_title: str
-    kind: str
-    kind_label: str
-    name: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,103 @@
+"""The ``assess`` job: one client's answers (one file, or several respondents merged) in, the
+gap report out, with progress against a baseline and the plan when asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from readiness.language import Language
+
+if TYPE_CHECKING:
+    from readiness.jobs.context import Data
+    from readiness.jobs.plan import PlanResult
+    from readiness.models.assessment import Assessment
+    from readiness.models.comparison import Comparison
+    from readiness.outputs.report import ReportFormat
+
+
+@dataclass
+class AssessResult:
+    """The assessment, its comparison with a baseline and its plan (when asked), and every
+    file written."""
+
+    assessment: Assessment
+    comparison: Comparison | None = None
+    plan: PlanResult | None = None
+    written: list[Path] = field(default_factory=list)
+
+
+def assess_files(
+    files: Sequence[Path],
+    data: Data,
+    *,
+    merge: bool = False,
+    assessed_on: dt.date | None = None,
+) -> Assessment:
+    """Assess one answer file, or several respondents of one client merged (``merge``: the
+    lower rating wins, and the assessment names the respondents and where they disagree)."""
+    from readiness.inputs.answers import load_answer_file
+    from readiness.scoring.assess import assess
+    from readiness.scoring.merge import merge_answers
+
+    loaded = [
+        (path.name, load_answer_file(path, data.questionnaire, data.catalogue)) for path in files
+    ]
+    answers, disagreements = merge_answers(loaded) if merge else (loaded[0][1], [])
+    result = assess(
+        answers, data.catalogue, data.questionnaire, data.scoring, assessed_on=assessed_on
+    )
+    if merge:
+        result.respondents = [name for name, _ in loaded]
+        result.disagreements = disagreements
+    return result
+
+
+def assess_into_folder(
+    files: Sequence[Path],
+    out: Path,
+    data: Data,
+    *,
+    formats: Sequence[ReportFormat],
+    language: Language = Language.EN,
+    merge: bool = False,
+    assessed_on: dt.date | None = None,
+    baseline: Path | None = None,
+    plan: bool = False,
+) -> AssessResult:
+    """Assess ``files`` as one client and write the gap report into ``out``.
+
+    With ``baseline`` (earlier answers or a saved assessment) the report gains a progress
+    section; with ``plan`` the certification project plan is written beside it, in the report's
+    formats that a plan has, and as MS Project XML.
+    """
+    from readiness.jobs.context import assessment_of
+    from readiness.outputs.report import FILE_NAMES, render_outputs
+    from readiness.outputs.writing import prepare_folder, write_outputs
+    from readiness.scoring.compare import compare
+
+    assessment = assess_files(files, data, merge=merge, assessed_on=assessed_on)
+    result = AssessResult(assessment)
+    if baseline is not None:
+        earlier = assessment_of(baseline, data)
+        result.comparison = compare(earlier, assessment, names=(str(baseline), str(files[0])))
+    rendered = render_outputs(
+        assessment, data.catalogue, data.questionnaire, language, list(formats), result.comparison
+    )
+    inputs = [*files, baseline] if baseline else list(files)
+    folder = prepare_folder(out, inputs)
+    reports = {FILE_NAMES[output]: content for output, content in rendered.items()}
+    result.written = write_outputs(folder, reports, inputs=inputs)
+    if plan:
+        from readiness.jobs.plan import make_plans, write_plan
+        from readiness.outputs.plan import PlanFormat
+
+        result.plan = make_plans(assessment, data.catalogue)
+        plan_formats = [PlanFormat(f.value) for f in formats if f.value in set(PlanFormat)]
+        result.written += write_plan(
+            result.plan, language, [*plan_formats, PlanFormat.MSPDI], folder, list(files)
+        )
+    return result

@@ -1,0 +1,54 @@
+"""The ``compare`` job: two assessments of one client in, the progress report out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from readiness.language import Language
+
+if TYPE_CHECKING:
+    from readiness.jobs.context import Data
+    from readiness.models.comparison import Comparison
+    from readiness.outputs.report import ReportFormat
+
+
+@dataclass
+class CompareResult:
+    """The comparison and the files written."""
+
+    comparison: Comparison
+    written: list[Path] = field(default_factory=list)
+
+
+def compare_files(old: Path, new: Path, data: Data, *, force: bool = False) -> Comparison:
+    """Compare the assessments behind ``old`` and ``new`` (answers or saved assessments)."""
+    from readiness.jobs.context import assessment_of
+    from readiness.scoring.compare import compare
+
+    before = assessment_of(old, data)
+    after = assessment_of(new, data)
+    return compare(before, after, force=force, names=(str(old), str(new)))
+
+
+def compare_into_folder(
+    old: Path,
+    new: Path,
+    out: Path,
+    data: Data,
+    *,
+    formats: Sequence[ReportFormat],
+    language: Language = Language.EN,
+    force: bool = False,
+) -> CompareResult:
+    """Compare ``old`` with ``new`` and write the progress report into ``out``."""
+    from readiness.outputs.report import COMPARISON_FILES, render_comparison_outputs
+    from readiness.outputs.writing import prepare_folder, write_outputs
+
+    comparison = compare_files(old, new, data, force=force)
+    rendered = render_comparison_outputs(comparison, data.catalogue, language, list(formats))
+    folder = prepare_folder(out, [old, new])
+    files = {COMPARISON_FILES[output]: content for output, content in rendered.items()}
+    return CompareResult(comparison, write_outputs(folder, files, inputs=[old, new]))

@@ -1,0 +1,88 @@
+"""The questionnaire jobs: a blank questionnaire for a client, and answers converted between
+Excel and YAML without loss."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from readiness.errors import UsageError
+from readiness.language import Language
+
+if TYPE_CHECKING:
+    from readiness.jobs.context import Data
+
+
+class QuestionnaireFormat(StrEnum):
+    """Formats a questionnaire is written in."""
+
+    XLSX = "xlsx"
+    YAML = "yaml"
+
+
+def format_of(path: Path, given: QuestionnaireFormat | None = None) -> QuestionnaireFormat:
+    """The format asked for, else the one ``path``'s extension names (UsageError if none)."""
+    if given is not None:
+        return given
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return QuestionnaireFormat.XLSX
+    if suffix in (".yaml", ".yml"):
+        return QuestionnaireFormat.YAML
+    raise UsageError(f"{path}: name the file .xlsx or .yaml, or give --format")
+
+
+def export_questionnaire(
+    output: Path,
+    data: Data,
+    *,
+    language: Language = Language.EN,
+    parts: Sequence[str] = ("A", "B", "C"),
+    client: str | None = None,
+    fmt: QuestionnaireFormat | None = None,
+) -> Path:
+    """Write a blank questionnaire (of ``parts``, for ``client``) to ``output``."""
+    from readiness.outputs.writing import prepare_folder, write_atomic
+
+    chosen = format_of(output, fmt)
+    content: bytes | str
+    if chosen is QuestionnaireFormat.XLSX:
+        from readiness.render.questionnaire.workbook import workbook_bytes
+
+        content = workbook_bytes(
+            data.catalogue, data.questionnaire, language=language, parts=list(parts), client=client
+        )
+    else:
+        from readiness.render.questionnaire.yaml_form import blank_yaml
+
+        content = blank_yaml(
+            data.catalogue, data.questionnaire, language=language, parts=list(parts), client=client
+        )
+    prepare_folder(output.parent, [])
+    return write_atomic(output, content)
+
+
+def convert_answers(
+    source: Path, output: Path, data: Data, *, language: Language = Language.EN
+) -> Path:
+    """Write the answers of ``source`` to ``output`` in the other format, losing nothing."""
+    from readiness.inputs.answers import load_answer_file
+    from readiness.outputs.writing import prepare_folder, write_atomic
+
+    chosen = format_of(output)
+    answers = load_answer_file(source, data.questionnaire, data.catalogue)
+    content: bytes | str
+    if chosen is QuestionnaireFormat.XLSX:
+        from readiness.render.questionnaire.workbook import workbook_bytes
+
+        content = workbook_bytes(
+            data.catalogue, data.questionnaire, language=language, answers=answers
+        )
+    else:
+        from readiness.render.questionnaire.yaml_form import answers_yaml
+
+        content = answers_yaml(answers, data.questionnaire)
+    prepare_folder(output.parent, [source])
+    return write_atomic(output, content, inputs=[source])
