@@ -1,12 +1,15 @@
-"""Every output of ``readiness plan``: the formats, their file names, and rendering them all."""
+"""The certification project plan (``readiness plan``): its formats, file names and renderers,
+in the format registry."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from readiness.language import Language
+from readiness.outputs.registry import Content, Document, Output
 
 if TYPE_CHECKING:  # the command line imports this module before it needs any model
     from readiness.models.plan import Plan
@@ -22,13 +25,54 @@ class PlanFormat(StrEnum):
     MSPDI = "mspdi"
 
 
-PLAN_FILES: dict[PlanFormat, str] = {
-    PlanFormat.HTML: "plan.html",
-    PlanFormat.MD: "plan.md",
-    PlanFormat.XLSX: "plan.xlsx",
-    PlanFormat.JSON: "plan.json",
-    PlanFormat.MSPDI: "plan.xml",
-}
+@dataclass(frozen=True)
+class PlanSubject:
+    """What the plan documents are made from: the plan, and the other scenarios beside it."""
+
+    plan: Plan
+    language: Language
+    alternatives: Sequence[Plan] = ()
+
+
+def _json(subject: PlanSubject) -> Content:
+    return subject.plan.model_dump_json(indent=2) + "\n"
+
+
+def _html(subject: PlanSubject) -> Content:
+    from readiness.render.plan.render import render_plan_html
+
+    return render_plan_html(subject.plan, subject.language, subject.alternatives)
+
+
+def _markdown(subject: PlanSubject) -> Content:
+    from readiness.render.plan.render import render_plan_markdown
+
+    return render_plan_markdown(subject.plan, subject.language, subject.alternatives)
+
+
+def _workbook(subject: PlanSubject) -> Content:
+    from readiness.render.plan.workbook import plan_workbook_bytes
+
+    return plan_workbook_bytes(subject.plan, subject.language, subject.alternatives)
+
+
+def _mspdi(subject: PlanSubject) -> Content:
+    from readiness.render.plan.mspdi import mspdi_bytes
+
+    return mspdi_bytes(subject.plan, subject.language, holidays=subject.plan.holidays)
+
+
+PLAN: Document[PlanFormat, PlanSubject] = Document(
+    "plan",
+    {
+        PlanFormat.HTML: Output("plan.html", _html),
+        PlanFormat.MD: Output("plan.md", _markdown),
+        PlanFormat.XLSX: Output("plan.xlsx", _workbook),
+        PlanFormat.JSON: Output("plan.json", _json),
+        PlanFormat.MSPDI: Output("plan.xml", _mspdi),
+    },
+)
+PLAN_FILES: dict[PlanFormat, str] = {f: PLAN.file_name(f) for f in PlanFormat}
 
 
 def render_plan_outputs(
@@ -38,24 +82,4 @@ def render_plan_outputs(
     alternatives: Sequence[Plan] = (),
 ) -> dict[PlanFormat, str | bytes]:
     """Every requested output of ``plan`` (compared with ``alternatives``), in memory."""
-    outputs: dict[PlanFormat, str | bytes] = {}
-    for output in formats:
-        if output is PlanFormat.JSON:
-            outputs[output] = plan.model_dump_json(indent=2) + "\n"
-        elif output is PlanFormat.HTML:
-            from readiness.render.plan.render import render_plan_html
-
-            outputs[output] = render_plan_html(plan, language, alternatives)
-        elif output is PlanFormat.MD:
-            from readiness.render.plan.render import render_plan_markdown
-
-            outputs[output] = render_plan_markdown(plan, language, alternatives)
-        elif output is PlanFormat.XLSX:
-            from readiness.render.plan.workbook import plan_workbook_bytes
-
-            outputs[output] = plan_workbook_bytes(plan, language, alternatives)
-        else:
-            from readiness.render.plan.mspdi import mspdi_bytes
-
-            outputs[output] = mspdi_bytes(plan, language, holidays=plan.holidays)
-    return outputs
+    return PLAN.render(PlanSubject(plan, language, alternatives), formats)

@@ -1,21 +1,28 @@
-"""Every output of ``readiness assess``: the formats, their file names, and rendering them all."""
+"""The gap report (``readiness assess``) and the progress report (``readiness compare``): their
+formats, file names and renderers, in the format registry."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from readiness.language import Language
+from readiness.outputs.registry import Content, Document, Output
+from readiness.outputs.registry import parse_formats as _parse
 
 if TYPE_CHECKING:  # the command line imports this module before it needs any model
     from readiness.models.assessment import Assessment
     from readiness.models.catalogue import Catalogue
     from readiness.models.comparison import Comparison
     from readiness.models.questionnaire import Questionnaire
+    from readiness.render.progress.view import ProgressView
+    from readiness.render.report.model import ReportView
 
 
 class ReportFormat(StrEnum):
-    """Files ``readiness assess`` can write."""
+    """Files ``readiness assess`` and ``readiness compare`` can write."""
 
     HTML = "html"
     MD = "md"
@@ -23,44 +30,68 @@ class ReportFormat(StrEnum):
     JSON = "json"
 
 
-FILE_NAMES: dict[ReportFormat, str] = {
-    ReportFormat.HTML: "report.html",
-    ReportFormat.MD: "report.md",
-    ReportFormat.XLSX: "report.xlsx",
-    ReportFormat.JSON: "assessment.json",
-}
+def parse_formats(value: str, choices: type[Any] = ReportFormat) -> list[Any]:
+    """``"html,md"`` → the formats of ``choices`` (default: the report's), ValueError if not."""
+    return _parse(value, choices)
 
 
-Choice = TypeVar("Choice", bound=StrEnum)
-ALIASES = {"markdown": "md", "excel": "xlsx", "msproject": "mspdi", "xml": "mspdi"}
+@dataclass
+class ReportSubject:
+    """What the gap report is made from; its view is built once, for the formats that need it."""
+
+    assessment: Assessment
+    catalogue: Catalogue
+    questionnaire: Questionnaire
+    language: Language
+    comparison: Comparison | None = None
+
+    @cached_property
+    def view(self) -> ReportView:
+        """The report view (with a progress section when compared with a baseline)."""
+        from readiness.render.report.view import build_view
+
+        progress = None
+        if self.comparison is not None:
+            from readiness.render.progress.view import build_progress
+
+            progress = build_progress(self.comparison, self.catalogue, self.language)
+        return build_view(
+            self.assessment, self.catalogue, self.questionnaire, self.language, progress
+        )
 
 
-def parse_formats(value: str, choices: type[Choice] = ReportFormat) -> list[Choice]:  # type: ignore[assignment]
-    """``"html,md"`` → the formats, in the order given, without repeats.
-
-    Raises ValueError naming the first word that is not one of ``choices``.
-    """
-    formats: list[Choice] = []
-    for word in (part.strip().lower() for part in value.split(",") if part.strip()):
-        word = ALIASES.get(word, word)
-        try:
-            chosen = choices(word)
-        except ValueError:
-            names = ", ".join(c.value for c in choices)
-            raise ValueError(f"'{word}' is not a format; use {names}") from None
-        if chosen not in formats:
-            formats.append(chosen)
-    if not formats:
-        raise ValueError("no format given")
-    return formats
+def _report_json(subject: ReportSubject) -> Content:
+    return subject.assessment.model_dump_json(indent=2) + "\n"
 
 
-COMPARISON_FILES: dict[ReportFormat, str] = {
-    ReportFormat.HTML: "progress.html",
-    ReportFormat.MD: "progress.md",
-    ReportFormat.XLSX: "progress.xlsx",
-    ReportFormat.JSON: "comparison.json",
-}
+def _report_html(subject: ReportSubject) -> Content:
+    from readiness.render.report.render import render_html
+
+    return render_html(subject.view)
+
+
+def _report_markdown(subject: ReportSubject) -> Content:
+    from readiness.render.report.render import render_markdown
+
+    return render_markdown(subject.view)
+
+
+def _report_workbook(subject: ReportSubject) -> Content:
+    from readiness.render.report.workbook import workbook_bytes
+
+    return workbook_bytes(subject.view)
+
+
+REPORT: Document[ReportFormat, ReportSubject] = Document(
+    "report",
+    {
+        ReportFormat.HTML: Output("report.html", _report_html),
+        ReportFormat.MD: Output("report.md", _report_markdown),
+        ReportFormat.XLSX: Output("report.xlsx", _report_workbook),
+        ReportFormat.JSON: Output("assessment.json", _report_json),
+    },
+)
+FILE_NAMES: dict[ReportFormat, str] = {f: REPORT.file_name(f) for f in ReportFormat}
 
 
 def render_outputs(
@@ -71,37 +102,60 @@ def render_outputs(
     formats: list[ReportFormat],
     baseline: Comparison | None = None,
 ) -> dict[ReportFormat, str | bytes]:
-    """Every requested output, rendered in memory (nothing is written here).
+    """Every requested format of the gap report, in memory (nothing is written here).
 
     With ``baseline`` (the comparison with an earlier assessment) the report gains a progress
     section.
     """
-    outputs: dict[ReportFormat, str | bytes] = {}
-    if ReportFormat.JSON in formats:
-        outputs[ReportFormat.JSON] = assessment.model_dump_json(indent=2) + "\n"
-    if not {ReportFormat.HTML, ReportFormat.MD, ReportFormat.XLSX} & set(formats):
-        return outputs
-    from readiness.render.report.view import build_view
+    subject = ReportSubject(assessment, catalogue, questionnaire, language, baseline)
+    return REPORT.render(subject, formats)
 
-    progress = None
-    if baseline is not None:
+
+@dataclass
+class ProgressSubject:
+    """What the progress report is made from."""
+
+    comparison: Comparison
+    catalogue: Catalogue
+    language: Language
+
+    @cached_property
+    def view(self) -> ProgressView:
+        """The progress view, built once."""
         from readiness.render.progress.view import build_progress
 
-        progress = build_progress(baseline, catalogue, language)
-    view = build_view(assessment, catalogue, questionnaire, language, progress)
-    if ReportFormat.HTML in formats:
-        from readiness.render.report.render import render_html
+        return build_progress(self.comparison, self.catalogue, self.language)
 
-        outputs[ReportFormat.HTML] = render_html(view)
-    if ReportFormat.MD in formats:
-        from readiness.render.report.render import render_markdown
 
-        outputs[ReportFormat.MD] = render_markdown(view)
-    if ReportFormat.XLSX in formats:
-        from readiness.render.report.workbook import workbook_bytes
+def _progress_json(subject: ProgressSubject) -> Content:
+    return subject.comparison.model_dump_json(indent=2) + "\n"
 
-        outputs[ReportFormat.XLSX] = workbook_bytes(view)
-    return {f: outputs[f] for f in formats}
+
+def _progress_page(kind: str) -> Any:
+    def render(subject: ProgressSubject) -> Content:
+        from readiness.render.report.render import render_comparison
+
+        return render_comparison(subject.view, kind, subject.comparison.tool_version)
+
+    return render
+
+
+def _progress_workbook(subject: ProgressSubject) -> Content:
+    from readiness.render.progress.workbook import comparison_workbook_bytes
+
+    return comparison_workbook_bytes(subject.view)
+
+
+PROGRESS: Document[ReportFormat, ProgressSubject] = Document(
+    "progress",
+    {
+        ReportFormat.HTML: Output("progress.html", _progress_page("html")),
+        ReportFormat.MD: Output("progress.md", _progress_page("md")),
+        ReportFormat.XLSX: Output("progress.xlsx", _progress_workbook),
+        ReportFormat.JSON: Output("comparison.json", _progress_json),
+    },
+)
+COMPARISON_FILES: dict[ReportFormat, str] = {f: PROGRESS.file_name(f) for f in ReportFormat}
 
 
 def render_comparison_outputs(
@@ -111,19 +165,4 @@ def render_comparison_outputs(
     formats: list[ReportFormat],
 ) -> dict[ReportFormat, str | bytes]:
     """The progress report of ``readiness compare`` in every requested format, in memory."""
-    from readiness.render.progress.view import build_progress
-
-    progress = build_progress(comparison, catalogue, language)
-    outputs: dict[ReportFormat, str | bytes] = {}
-    for output in formats:
-        if output is ReportFormat.JSON:
-            outputs[output] = comparison.model_dump_json(indent=2) + "\n"
-        elif output is ReportFormat.XLSX:
-            from readiness.render.progress.workbook import comparison_workbook_bytes
-
-            outputs[output] = comparison_workbook_bytes(progress)
-        else:
-            from readiness.render.report.render import render_comparison
-
-            outputs[output] = render_comparison(progress, output.value, comparison.tool_version)
-    return outputs
+    return PROGRESS.render(ProgressSubject(comparison, catalogue, language), formats)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from html import escape
 
 from readiness.language import Language
 from readiness.models.plan import Phase, PhaseId, Plan, Task
+from readiness.render import svg
 
 PHASE_COLOURS: dict[PhaseId, str] = {
     PhaseId.PREPARATION: "#5d6d7e",
@@ -33,23 +33,6 @@ LABEL_WIDTH = 330
 CHART_WIDTH = 700
 TOP = 34
 TAIL_DAYS = 45
-
-
-def _width_units(text: str) -> float:
-    return sum(2.0 if ord(char) > 0x2E80 else 1.0 for char in text)
-
-
-def _fit(text: str, limit: float = 52) -> str:
-    """Cut a label to about ``limit`` units (CJK counts 2), ending with an ellipsis."""
-    if _width_units(text) <= limit:
-        return text
-    kept, used = [], 0.0
-    for char in text:
-        used += 2.0 if ord(char) > 0x2E80 else 1.0
-        if used > limit - 1:
-            break
-        kept.append(char)
-    return "".join(kept) + "…"
 
 
 def _rows(plan: Plan) -> list[tuple[Phase, list[Task]]]:
@@ -76,8 +59,8 @@ def gantt_svg(plan: Plan, language: Language, *, title: str) -> str:
     width = LABEL_WIDTH + CHART_WIDTH + 90
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-        f'role="img" aria-label="{escape(title)}" class="chart chart-gantt" font-size="11">',
-        f"<title>{escape(title)}</title>",
+        f'role="img" aria-label="{svg.safe(title)}" class="chart chart-gantt" font-size="11">',
+        f"<title>{svg.safe(title)}</title>",
     ]
     parts += _month_axis(first, last, x, height)
     y = TOP
@@ -121,10 +104,10 @@ def _month_axis(
 
 def _label(y: int, text: str, *, bold: bool, indent: int = 0) -> str:
     weight = ' font-weight="700"' if bold else ""
-    full = escape(text)
+    full = svg.safe(text)
     return (
         f'<text x="{4 + indent}" y="{y + 13}"{weight} fill="#1f2933">'
-        f"<title>{full}</title>{escape(_fit(text, 52 - indent / 6))}</text>"
+        f"<title>{full}</title>{svg.safe(svg.fit(text, 52 - indent / 6))}</text>"
     )
 
 

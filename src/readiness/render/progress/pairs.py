@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
+
+from readiness.render import svg
 
 OLD = "#aab7c4"
 NEW = "#2c6fbb"
@@ -11,10 +12,6 @@ DOWN = "#c0392b"
 ROW = 30.0
 BAR = 10.0
 CHART = 420.0
-
-
-def _units(text: str) -> float:
-    return sum(2.0 if ord(char) > 0x2E80 else 1.0 for char in text)
 
 
 def _value(value: float | None) -> str:
@@ -32,17 +29,17 @@ def paired_bars(
 
     A row whose score fell gets its new bar and its delta in red, so regressions stand out.
     """
-    label_width = min(max((_units(label) for label, _, _ in items), default=10) * 7.0 + 12, 340)
+    label_width = min(max((svg.units(label) for label, _, _ in items), default=10) * 7.0 + 12, 340)
     width = label_width + CHART + 70
     height = 40 + ROW * len(items) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
-        f'width="100%" role="img" aria-label="{escape(title)}" class="chart chart-pairs" '
-        f'font-size="12"><title>{escape(title)}</title>',
+        f'width="100%" role="img" aria-label="{svg.safe(title)}" class="chart chart-pairs" '
+        f'font-size="12"><title>{svg.safe(title)}</title>',
         f'<rect x="{label_width:.0f}" y="8" width="12" height="10" fill="{OLD}"/>'
-        f'<text x="{label_width + 16:.0f}" y="17">{escape(old_label)}</text>',
+        f'<text x="{label_width + 16:.0f}" y="17">{svg.safe(old_label)}</text>',
         f'<rect x="{label_width + 160:.0f}" y="8" width="12" height="10" fill="{NEW}"/>'
-        f'<text x="{label_width + 176:.0f}" y="17">{escape(new_label)}</text>',
+        f'<text x="{label_width + 176:.0f}" y="17">{svg.safe(new_label)}</text>',
     ]
     for tick in (0, 25, 50, 75, 100):
         x = label_width + CHART * tick / 100
@@ -55,7 +52,7 @@ def paired_bars(
         colour = DOWN if fell else NEW
         parts.append(
             f'<text x="{label_width - 8:.0f}" y="{top + BAR + 4:.1f}" text-anchor="end">'
-            f"{escape(label)}</text>"
+            f"{svg.safe(label)}</text>"
         )
         if old is not None:
             parts.append(
@@ -70,7 +67,7 @@ def paired_bars(
         delta = "" if old is None or new is None or new == old else f" ({new - old:+.1f})"
         parts.append(
             f'<text x="{label_width + CHART + 6:.0f}" y="{top + BAR + 4:.1f}" fill="{colour}">'
-            f"{_value(new)}{escape(delta)}</text>"
+            f"{_value(new)}{svg.safe(delta)}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)

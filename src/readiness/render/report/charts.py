@@ -9,9 +9,10 @@ Chinese labels use its CJK font stack.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
-from html import escape
+
+from readiness.render import svg
+from readiness.render.svg import FONT as _FONT
 
 MAJOR = "#c0392b"
 MINOR = "#e67e22"
@@ -34,124 +35,16 @@ _CLASSES = (
     ("conforming", CONFORMING),
     ("not-applicable", NOT_APPLICABLE),
 )
-_FONT = 12.0
 _LINE = 14.0
 _PAD = 8.0
 _ROW = 24.0
 _BAR = 14.0
-# Advance of a non-CJK character in em (CJK is 1 em): about 0.5 in most sans-serif fonts but
-# near 0.62 in DejaVu Sans, a common fallback; erring wide keeps labels inside the viewBox.
-_EM_LATIN = 0.62
-_MAX_LABEL_UNITS = 48
 _DASHED = {"stroke": TARGET, "stroke_width": "1.5", "stroke_dasharray": "5 4"}
 _AREA = {"fill": SCORE, "fill_opacity": "0.25", "stroke": SCORE, "stroke_width": "2"}
 _HALO = {"stroke": "#ffffff", "stroke_width": "3", "paint_order": "stroke"}
 _CONFORMING = ("conforming", CONFORMING)
 # A bar row: label, value (None: no bar), printed value, (CSS band, colour).
 _Row = tuple[str, float | None, str, tuple[str, str]]
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_WRAP_PIECE = re.compile(r"[\u2e81-\U0010ffff]\s*|[^\s\u2e81-\U0010ffff]+\s*|\s+")
-
-
-def _n(x: float) -> str:
-    text = f"{x:.1f}"
-    return "0.0" if text == "-0.0" else text
-
-
-def _clean(s: str) -> str:
-    """Drop characters XML cannot carry; line breaks become spaces (labels are one line)."""
-    return _NOT_XML.sub("", s.replace("\r", " ").replace("\n", " ").replace("\t", " "))
-
-
-def _units(s: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
-
-
-def _text_width(s: str, size: float = _FONT) -> float:
-    return sum(1.0 if ord(ch) > 0x2E80 else _EM_LATIN for ch in s) * size
-
-
-def _fit(s: str, max_units: int = _MAX_LABEL_UNITS) -> str:
-    """``s`` unchanged if it fits in ``max_units``, else cut and ended with an ellipsis."""
-    if _units(s) <= max_units:
-        return s
-    kept, used = [], 1
-    for ch in s:
-        used += _units(ch)
-        if used > max_units:
-            break
-        kept.append(ch)
-    return "".join(kept).rstrip() + "…"
-
-
-def _wrap(s: str, max_units: int) -> list[str]:
-    """Greedy line breaks at spaces or between CJK characters; the lines join back to ``s``."""
-    lines: list[str] = []
-    line = ""
-    for piece in _WRAP_PIECE.findall(s):
-        if line.strip() and _units((line + piece).rstrip()) > max_units:
-            lines.append(line)
-            line = ""
-        line += piece
-    if line or not lines:
-        lines.append(line)
-    return lines
-
-
-def _spaces_first(lines: list[str]) -> list[str]:
-    """The same lines with each break's spaces moved to the start of the following line."""
-    moved, carry = [], ""
-    for line in lines[:-1]:
-        core = line.rstrip()
-        moved.append(carry + core)
-        carry = line[len(core) :]
-    return [*moved, carry + lines[-1]]
-
-
-def _attrs(attrs: dict[str, str | float]) -> str:
-    parts = []
-    for key, value in attrs.items():
-        name = key.rstrip("_").replace("_", "-")
-        text = _n(value) if isinstance(value, float) else str(value)
-        parts.append(f' {name}="{escape(text, quote=True)}"')
-    return "".join(parts)
-
-
-def _text(x: float, y: float, s: str, **attrs: str | float) -> str:
-    return f'<text x="{_n(x)}" y="{_n(y)}"{_attrs(attrs)}>{escape(_clean(s), quote=True)}</text>'
-
-
-def _line(x1: float, y1: float, x2: float, y2: float, **attrs: str | float) -> str:
-    return f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}"{_attrs(attrs)}/>'
-
-
-def _rect(x: float, y: float, w: float, h: float, **attrs: str | float) -> str:
-    return f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}"{_attrs(attrs)}/>'
-
-
-def _polygon(points: Sequence[tuple[float, float]], **attrs: str | float) -> str:
-    coords = " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
-    return f'<polygon points="{coords}"{_attrs(attrs)}/>'
-
-
-def _label(x: float, y: float, s: str, **attrs: str | float) -> str:
-    """A text whose full content is kept as a tooltip when it had to be shortened."""
-    shown = _fit(_clean(s))
-    text = _text(x, y, shown, **attrs)
-    if shown == _clean(s):
-        return text
-    return f"<g><title>{escape(_clean(s), quote=True)}</title>{text}</g>"
-
-
-def _svg(kind: str, title: str, box: tuple[float, float, float, float], body: list[str]) -> str:
-    x, y, w, h = box
-    label = escape(_clean(title), quote=True)
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_n(x)} {_n(y)} {_n(w)} {_n(h)}"'
-        f' width="100%" role="img" aria-label="{label}" class="chart chart-{kind}"'
-        f' font-family="inherit" font-size="{_n(_FONT)}" fill="{INK}">'
-        f"<title>{label}</title>{''.join(body)}</svg>"
-    )
 
 
 def _value(v: float | None) -> float | None:
@@ -194,40 +87,42 @@ def _bars(
     axis_label: str = "",
 ) -> str:
     """Rows of (label, value, printed value, (band, colour)) as horizontal bars on one axis."""
-    left = _PAD + max((_text_width(_fit(_clean(r[0]))) for r in rows), default=0.0) + _PAD
+    left = _PAD + max((svg.text_width(svg.fit(svg.clean(r[0]))) for r in rows), default=0.0) + _PAD
     area = 360.0
-    value_w = max((_text_width(r[2]) for r in rows), default=0.0) + 2 * _PAD
+    value_w = max((svg.text_width(r[2]) for r in rows), default=0.0) + 2 * _PAD
     top = _PAD + (_LINE if target is not None else 0.0)
     scale = area / maximum if maximum > 0 else 0.0
     bottom = top + _ROW * len(rows)
     body: list[str] = []
     for at, tick in ticks:
         x = left + at * scale
-        body.append(_line(x, top, x, bottom, class_="grid", stroke=GRID))
-        body.append(_text(x, bottom + _LINE, tick, text_anchor="middle", class_="tick", fill=MUTED))
+        body.append(svg.line(x, top, x, bottom, class_="grid", stroke=GRID))
+        body.append(
+            svg.text(x, bottom + _LINE, tick, text_anchor="middle", class_="tick", fill=MUTED)
+        )
     if target is not None:
         x = left + min(max(target[0], 0.0), maximum) * scale
-        body.append(_line(x, top - 2, x, bottom + 2, class_="series-target", **_DASHED))
-        body.append(_text(x, top - 4, target[1], text_anchor="middle", class_="target-value"))
+        body.append(svg.line(x, top - 2, x, bottom + 2, class_="series-target", **_DASHED))
+        body.append(svg.text(x, top - 4, target[1], text_anchor="middle", class_="target-value"))
     for i, (label, value, shown, (band, colour)) in enumerate(rows):
         y = top + i * _ROW
         mid = y + _ROW / 2 + _FONT * 0.35
-        body.append(_label(left - _PAD, mid, label, text_anchor="end", class_="row-label"))
+        body.append(svg.label(left - _PAD, mid, label, text_anchor="end", class_="row-label"))
         end = left
         if value is not None:
             width = min(max(value, 0.0), maximum) * scale
             end = left + width
             box = (left, y + (_ROW - _BAR) / 2, width, _BAR)
-            body.append(_rect(*box, class_=f"bar bar-{band}", fill=colour))
-        body.append(_text(end + 4, mid, shown, class_="bar-value", **_HALO))
+            body.append(svg.rect(*box, class_=f"bar bar-{band}", fill=colour))
+        body.append(svg.text(end + 4, mid, shown, class_="bar-value", **_HALO))
     height = bottom + _LINE + _PAD
     if axis_label:
         height += _LINE
         body.append(
-            _text(left + area / 2, bottom + 2 * _LINE + 2, axis_label, text_anchor="middle")
+            svg.text(left + area / 2, bottom + 2 * _LINE + 2, axis_label, text_anchor="middle")
         )
-    width = max(left + area + value_w, left + _text_width(axis_label) + _PAD)
-    return _svg(kind, title, (0.0, 0.0, width, height), body)
+    width = max(left + area + value_w, left + svg.text_width(axis_label) + _PAD)
+    return _chart(kind, title, (0.0, 0.0, width, height), body)
 
 
 def horizontal_bars(
@@ -295,54 +190,54 @@ def radar_chart(
     n, gap = len(items), 10.0
     radius = max(150.0, 13.0 * n - gap)
     room = (radius + gap) * math.sin(2 * math.pi / n) - 6
-    narrow = max(10, min(22, int(2 * room / (_EM_LATIN * _FONT))))
+    narrow = max(10, min(22, int(2 * room / (svg.EM_LATIN * _FONT))))
     angles = [-math.pi / 2 + 2 * math.pi * i / n for i in range(n)]
 
     def at(angle: float, r: float) -> tuple[float, float]:
         return (r * math.cos(angle), r * math.sin(angle))
 
     body = [
-        f'<circle cx="0.0" cy="0.0" r="{_n(radius * k / 4)}" class="ring" fill="none" stroke="{GRID}"/>'
+        f'<circle cx="0.0" cy="0.0" r="{svg.number(radius * k / 4)}" class="ring" fill="none" stroke="{GRID}"/>'
         for k in range(1, 5)
     ]
-    body += [_line(0.0, 0.0, *at(a, radius), class_="spoke", stroke=GRID) for a in angles]
+    body += [svg.line(0.0, 0.0, *at(a, radius), class_="spoke", stroke=GRID) for a in angles]
     goal = min(max(_value(target) or 0.0, 0.0), 100.0) / 100 * radius
     body.append(
-        _polygon([at(a, goal) for a in angles], class_="series-target", fill="none", **_DASHED)
+        svg.polygon([at(a, goal) for a in angles], class_="series-target", fill="none", **_DASHED)
     )
     scores = [_value(v) for _, v in items]
     points = [
         at(a, min(max(s or 0.0, 0.0), 100.0) / 100 * radius)
         for a, s in zip(angles, scores, strict=True)
     ]
-    body.append(_polygon(points, class_="series-score", **_AREA))
+    body.append(svg.polygon(points, class_="series-score", **_AREA))
     body += [
-        f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.0" class="series-score" fill="{SCORE}"/>'
+        f'<circle cx="{svg.number(x)}" cy="{svg.number(y)}" r="3.0" class="series-score" fill="{SCORE}"/>'
         for (x, y), s in zip(points, scores, strict=True)
         if s is not None
     ]
     for k in range(1, 5):
         tick = str(25 * k)
-        body.append(_text(3.0, -radius * k / 4 - 2, tick, font_size="9", fill=MUTED, **_HALO))
+        body.append(svg.text(3.0, -radius * k / 4 - 2, tick, font_size="9", fill=MUTED, **_HALO))
     xs, ys = [-radius, radius], [-radius, radius]
     for angle, (label, _), score in zip(angles, items, scores, strict=True):
-        text = _clean(label) + (" " + NO_VALUE if score is None else "")
+        text = svg.clean(label) + (" " + NO_VALUE if score is None else "")
         cos, sin = math.cos(angle), math.sin(angle)
-        lines = _wrap(text, narrow if abs(cos) < 0.1 else 22)
+        lines = svg.wrap(text, narrow if abs(cos) < 0.1 else 22)
         x, y = at(angle, radius + gap)
         anchor = "start" if cos >= 0.1 else "end" if cos <= -0.1 else "middle"
         if anchor == "end":  # a space ending a line would count in its width and shift it
-            lines = _spaces_first(lines)
+            lines = svg.spaces_first(lines)
         block = (len(lines) - 1) * _LINE
         # Centred beside a horizontal spoke, sliding to sit wholly above (below) the top
         # (bottom) spoke's end.
         first = y + sin * (block + _LINE) / 2 - block / 2 + 4
-        width = max(_text_width(line.rstrip()) for line in lines)
+        width = max(svg.text_width(line.rstrip()) for line in lines)
         left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
         xs += [left, left + width]
         ys += [first - _FONT, first + block + 4]
         spans = "".join(
-            f'<tspan x="{_n(x)}" y="{_n(first + j * _LINE)}">{escape(line, quote=True)}</tspan>'
+            f'<tspan x="{svg.number(x)}" y="{svg.number(first + j * _LINE)}">{svg.safe(line)}</tspan>'
             for j, line in enumerate(lines)
         )
         css = "axis-label no-score" if score is None else "axis-label"
@@ -350,17 +245,17 @@ def radar_chart(
     legend_y = max(ys) + 2 * _PAD + _FONT
     lx = min(xs)
     body.append(
-        _rect(lx, legend_y - 10, 14, 10, class_="series-score", fill=SCORE, fill_opacity="0.25")
-        + _text(lx + 20, legend_y, score_label, class_="legend")
+        svg.rect(lx, legend_y - 10, 14, 10, class_="series-score", fill=SCORE, fill_opacity="0.25")
+        + svg.text(lx + 20, legend_y, score_label, class_="legend")
     )
-    lx += 20 + _text_width(score_label) + 3 * _PAD
+    lx += 20 + svg.text_width(score_label) + 3 * _PAD
     body.append(
-        _line(lx, legend_y - 4, lx + 20, legend_y - 4, class_="series-target", **_DASHED)
-        + _text(lx + 26, legend_y, target_label, class_="legend")
+        svg.line(lx, legend_y - 4, lx + 20, legend_y - 4, class_="series-target", **_DASHED)
+        + svg.text(lx + 26, legend_y, target_label, class_="legend")
     )
-    right = max(max(xs), lx + 26 + _text_width(target_label)) + _PAD
+    right = max(max(xs), lx + 26 + svg.text_width(target_label)) + _PAD
     box = (min(xs) - _PAD, min(ys) - _PAD, right - min(xs) + _PAD, legend_y + _PAD - min(ys) + 4)
-    return _svg("radar", title, box, body)
+    return _chart("radar", title, box, body)
 
 
 def heat_map(
@@ -375,26 +270,30 @@ def heat_map(
     for label, counts in rows:
         if len(counts) != len(columns):
             raise ValueError(f"row {label!r} has {len(counts)} counts for {len(columns)} columns")
-    left = _PAD + max((_text_width(_fit(_clean(r[0]))) for r in rows), default=0.0) + _PAD
-    cell = max([56.0] + [_text_width(c) + 2 * _PAD for c in columns])
+    left = _PAD + max((svg.text_width(svg.fit(svg.clean(r[0]))) for r in rows), default=0.0) + _PAD
+    cell = max([56.0] + [svg.text_width(c) + 2 * _PAD for c in columns])
     top = _PAD + _LINE + 6
     peaks = [max((max(c[j], 0) for _, c in rows), default=0) for j in range(len(columns))]
     body: list[str] = []
     for j, name in enumerate(columns):
         x = left + j * cell + cell / 2
-        body.append(_text(x, top - 6, name, text_anchor="middle", class_="column-label"))
+        body.append(svg.text(x, top - 6, name, text_anchor="middle", class_="column-label"))
     for i, (label, counts) in enumerate(rows):
         y = top + i * _ROW
         mid = y + _ROW / 2 + _FONT * 0.35
-        body.append(_label(left - _PAD, mid, label, text_anchor="end", class_="row-label"))
+        body.append(svg.label(left - _PAD, mid, label, text_anchor="end", class_="row-label"))
         for j, count in enumerate(counts):
             css, colour = _CLASSES[min(j, len(_CLASSES) - 1)]
             fill = _mix(EMPTY_CELL, colour, max(count, 0) / peaks[j] if peaks[j] else 0.0)
             x = left + j * cell
             body.append(
-                _rect(x + 1, y + 1, cell - 2, _ROW - 2, class_=f"cell cell-{css}", fill=fill)
+                svg.rect(x + 1, y + 1, cell - 2, _ROW - 2, class_=f"cell cell-{css}", fill=fill)
             )
             shown = {"text_anchor": "middle", "class_": "cell-count", "fill": _ink_on(fill)}
-            body.append(_text(x + cell / 2, mid, str(count), **shown))
+            body.append(svg.text(x + cell / 2, mid, str(count), **shown))
     width = left + cell * len(columns) + _PAD
-    return _svg("heatmap", title, (0.0, 0.0, width, top + _ROW * len(rows) + _PAD), body)
+    return _chart("heatmap", title, (0.0, 0.0, width, top + _ROW * len(rows) + _PAD), body)
+
+
+def _chart(kind: str, title: str, box: tuple[float, float, float, float], body: list[str]) -> str:
+    return svg.document(kind, title, box, body, font_size=_FONT, ink=INK)
