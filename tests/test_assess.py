@@ -37,7 +37,11 @@ def test_a_client_doing_everything_is_ready(mini_catalogue, mini_questionnaire, 
         roles=ROLES,
         matrix=MATRIX,
         capability={"B.OPS": {"PA2.1": "F", "PA2.2": "L"}},
-        figures={"emergency_change_share": 5, "trial_run_months": 4, "sla_states_availability": True},
+        figures={
+            "emergency_change_share": 5,
+            "trial_run_months": 4,
+            "sla_states_availability": True,
+        },
     )
     assert result.overall.score == 100.0
     assert result.overall.counts.not_applicable == 1

@@ -63,6 +63,8 @@ def decide(inputs: VerdictInputs, rules: VerdictRules) -> VerdictResult:
     if incomplete is not None:
         return VerdictResult(verdict=Verdict.INCOMPLETE, reasons=[incomplete])
     total = inputs.counts.total
+    # no score at all (every requirement NA or good practice): no score-based reason
+    unscored = exact(inputs.overall) is None
     score = exact(inputs.overall) or 0.0
     blocking: list[Reason] = []
     if total.major:
@@ -88,7 +90,7 @@ def decide(inputs: VerdictInputs, rules: VerdictRules) -> VerdictResult:
             )
         )
     blocking += _weak_areas(inputs.areas, rules)
-    if score < rules.overall_minimum:
+    if not unscored and score < rules.overall_minimum:
         shown_score = shown(score, rules.overall_minimum)
         blocking.append(
             Reason(
@@ -139,7 +141,7 @@ def decide(inputs: VerdictInputs, rules: VerdictRules) -> VerdictResult:
                 ),
             )
         )
-    if score < rules.overall_ready:
+    if not unscored and score < rules.overall_ready:
         shown_score = shown(score, rules.overall_ready)
         fixes.append(
             Reason(
