@@ -96,3 +96,27 @@ def test_every_format_gives_the_same_finding_counts(
     client = assess_client(EXAMPLE, tmp_path / "acme", Language.EN, [ReportFormat.JSON])
     assert (client.majors, client.minors) == expected[:2]
     assert f"| {client.blockers} | 41 | 24 |" in portfolio_markdown([client], Language.EN)
+
+
+def test_a_saved_assessment_reads_back_with_its_counts(
+    catalogue, questionnaire, config, tmp_path: Path
+) -> None:
+    from readiness.saved import load_assessment
+
+    answers = load_answer_file(EXAMPLE, questionnaire, catalogue)
+    result = assess(answers, catalogue, questionnaire, config)
+    rendered = render_outputs(result, catalogue, questionnaire, Language.EN, [ReportFormat.JSON])
+    path = tmp_path / "assessment.json"
+    data = rendered[ReportFormat.JSON]
+    path.write_bytes(data if isinstance(data, bytes) else data.encode())
+    again = load_assessment(path)
+    assert again == result
+    # a file saved before counts were stored gets them from its own findings
+    old = json.loads(path.read_text())
+    for key in ("counts", "systemic", "practice", "preconditions", "not_evidenced"):
+        old.pop(key)
+    for finding in old["findings"]:
+        finding.pop("grouped_into")
+    path.write_text(json.dumps(old))
+    total = load_assessment(path).counts.total
+    assert (total.major, total.minor, total.observation) == (25, 90, 103)  # as counted before

@@ -100,3 +100,18 @@ def test_the_items_marked_practice_leave_the_findings_and_the_verdict(
     assert after.counts.total.minor + after.counts.total.major < (
         before.counts.total.minor + before.counts.total.major
     )
+
+
+def test_every_requirement_has_a_requirement_question(catalogue, questionnaire) -> None:
+    """A practice question never scores its requirement: each requirement of the 2018 text
+    needs at least one question on a requirement basis, or it could never be evidenced."""
+    lacking = [
+        r.id
+        for r in catalogue.requirements
+        if r.basis is not Basis.PRACTICE
+        and not any(
+            questionnaire.question(q).basis is not Basis.PRACTICE
+            for q in questionnaire.covering(r.id)
+        )
+    ]
+    assert lacking == []

@@ -316,7 +316,8 @@ def _answer(context: _Context, contribution: Contribution) -> AnswerView:
         rating=rating,
         rating_label=words[f"rating_{rating}"] if rating else words["unanswered"],
         score_text="" if contribution.score is None else context.percent(contribution.score),
-        capped=[words[f"capped_{kind}"] for kind in contribution.capped_by],
+        capped=[words[f"capped_{kind}"] for kind in contribution.capped_by]
+        + ([words["practice_answer"]] if contribution.practice else []),
         documented=words[f"extent_{contribution.documented.value}"]
         if contribution.documented
         else "",
