@@ -120,3 +120,24 @@ def test_a_saved_assessment_reads_back_with_its_counts(
     path.write_text(json.dumps(old))
     total = load_assessment(path).counts.total
     assert (total.major, total.minor, total.observation) == (25, 90, 103)  # as counted before
+
+
+def test_an_incomplete_questionnaire_renders_its_verdict_everywhere(
+    catalogue, questionnaire, config
+) -> None:
+    answers = load_answer_file(EXAMPLE, questionnaire, catalogue)
+    # the example leaves 3 of 207 unanswered; 18 more make 21 (10.1 %), above the 10 % allowed
+    dropped = [q for q in answers.answers if answers.answers[q].rating is not None][:18]
+    kept = {q: a for q, a in answers.answers.items() if q not in dropped}
+    result = assess(answers.model_copy(update={"answers": kept}), catalogue, questionnaire, config)
+    assert len(result.completeness.unanswered) == 21
+    assert result.verdict.verdict.value == "incomplete"
+    assert [r.code for r in result.verdict.reasons] == ["incomplete"]
+    for language, label in ((Language.EN, "Incomplete"), (Language.ZH, "不完整")):
+        rendered = render_outputs(result, catalogue, questionnaire, language, FORMATS)
+        assert label in str(rendered[ReportFormat.MD])
+        assert "verdict-incomplete" in str(rendered[ReportFormat.HTML])
+        assert all(q in str(rendered[ReportFormat.MD]) for q in result.completeness.unanswered)
+        console = Console(file=io.StringIO(), width=160, color_system=None)
+        console.print(assessment_summary(result, catalogue, language))
+        assert label in console.file.getvalue()  # type: ignore[attr-defined]
