@@ -91,7 +91,9 @@ class Counts(Result):
     observation: int = 0
     conforming: int = 0
     not_applicable: int = 0
-    practice: int = Field(default=0, description="good-practice observations, not counted above")
+    practice: int = Field(
+        default=0, description="good-practice requirements with a gap (observations, apart)"
+    )
 
 
 class ScoreGroup(Result):
