@@ -75,7 +75,12 @@ def test_fifty_clients_three_broken(tmp_path: Path) -> None:
 def test_assess_client_reports_problems_as_data(tmp_path: Path) -> None:
     good = assess_client(EXAMPLE, tmp_path / "good", Language.EN, [ReportFormat.JSON])
     assert good.error is None and good.client == "Acme Cloud Services Co., Ltd."
-    assert good.score == 52.8 and good.verdict == "not_ready" and good.blockers == 3
+    # 3 documents missing, and 2 records of practice (internal audit and management review
+    # results: documented yes, practised no) now judged by whether records exist
+    assert good.score == 52.8 and good.verdict == "not_ready" and good.blockers == 5
+    # the assessment's one count: 39 requirement majors (16 systemic) + 2 indicator majors;
+    # 19 + 3 + 2 minors left after grouping (requirement, indicator, matrix)
+    assert (good.majors, good.minors) == (41, 24)
     assert good.weakest == "B.CAP Capacity management" and good.weakest_score == 25.0
     assert (tmp_path / "good" / "assessment.json").is_file()
     bad_file = tmp_path / "bad.yaml"

@@ -123,9 +123,12 @@ def test_workbook_has_scores_chart_and_findings(
     assert len(rows) == len(comparison.findings)
     assert rows[0][:2] == ("R-4.1-01", "worse")
     assert findings.auto_filter.ref == f"A3:G{3 + len(rows)}"
+    # remaining, then closed (records judged by whether records exist)
     assert [r[1] for r in blockers.iter_rows(min_row=4, values_only=True)] == [
-        "R-8.3.2-05",
-        "R-8.6.3-03",
+        "R-9.2-02",
+        "R-8.7.2-05",
+        "R-9.2-06",
+        "R-9.3-05",
         "R-8.4.3-02",
     ]
     again = render_comparison_outputs(comparison, catalogue, Language.EN, [ReportFormat.XLSX])

@@ -35,6 +35,7 @@ EN, ZH = Language.EN, Language.ZH
 SHEETS = (
     "sheet_summary",
     "sheet_findings",
+    "sheet_apart",
     "sheet_requirements",
     "sheet_roles",
     "sheet_evidence",

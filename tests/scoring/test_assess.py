@@ -37,7 +37,11 @@ def test_a_client_doing_everything_is_ready(mini_catalogue, mini_questionnaire, 
         roles=ROLES,
         matrix=MATRIX,
         capability={"B.OPS": {"PA2.1": "F", "PA2.2": "L"}},
-        figures={"emergency_change_share": 5, "trial_run_months": 4},
+        figures={
+            "emergency_change_share": 5,
+            "trial_run_months": 4,
+            "sla_states_availability": True,
+        },
     )
     assert result.overall.score == 100.0
     assert result.overall.counts.not_applicable == 1
@@ -48,7 +52,8 @@ def test_a_client_doing_everything_is_ready(mini_catalogue, mini_questionnaire, 
     assert ops.capability is not None and ops.capability.level == 2
     assert result.completeness.answered == 6
     assert result.completeness.not_applicable == 1
-    assert result.completeness.figures_given == 2
+    assert result.completeness.figures_given == 3
+    assert result.not_evidenced == []
 
 
 def test_mixed_answers_roll_up_by_weight(mini_catalogue, mini_questionnaire, config) -> None:
@@ -128,7 +133,8 @@ def test_minor_findings_only_mean_ready_after_fixes(
     )
     assert [(f.id, f.finding) for f in result.findings] == [("IND-EMERGENCY", FindingClass.MINOR)]
     assert result.verdict.verdict is Verdict.READY_AFTER_MINOR_FIXES
-    assert [r.code for r in result.verdict.reasons] == ["minors"]
+    # the two figures left empty (trial run months, SLA availability) are not evidenced
+    assert [r.code for r in result.verdict.reasons] == ["minors", "not_evidenced", "not_evidenced"]
 
 
 def test_too_few_months_of_records_block_stage_two(

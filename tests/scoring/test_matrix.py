@@ -14,7 +14,7 @@ def keys(findings):  # type: ignore[no-untyped-def]
 def test_missing_owners_and_matrix(mini_catalogue, config) -> None:
     findings = check_matrix(mini_answers(), mini_catalogue, config.matrix)
     assert keys(findings) == [
-        ("SMS-OWNER", FindingClass.MINOR),
+        ("SMS-OWNER", FindingClass.MAJOR),  # 5.3: no one accountable for the SMS
         ("PROCESS-OWNERS", FindingClass.MINOR),
         ("NO-MATRIX", FindingClass.OBSERVATION),
     ]

@@ -9,13 +9,14 @@ from rich.tree import Tree
 
 from readiness.data.labels import labels
 from readiness.language import Language
-from readiness.models.assessment import Assessment, ScoreGroup, Verdict
+from readiness.models.assessment import Assessment, ClassCounts, ScoreGroup, Verdict
 from readiness.models.catalogue import Catalogue
 
 VERDICT_STYLE = {
     Verdict.READY: "bold green",
     Verdict.READY_AFTER_MINOR_FIXES: "bold yellow",
     Verdict.NOT_READY: "bold red",
+    Verdict.INCOMPLETE: "bold magenta",
 }
 
 
@@ -62,12 +63,27 @@ def assessment_summary(
         title = next(p.title.get(language) for p in catalogue.parts if p.id == part.id)
         table.add_row(*_row(f"{words['part']} {part.id}", title, part, target))
     overall = Text(words["overall"], style="bold")
-    table.add_row(*_row(overall, "", assessment.overall, target))
+    table.add_row(*_row(overall, words["counts_requirements"], assessment.overall, target))
+    counts = assessment.counts
+    table.add_section()
+    for key, tally in (("counts_indicators", counts.indicator), ("counts_matrix", counts.matrix)):
+        table.add_row(words[key], "", "", "", *_counts(tally))
+    table.add_row(Text(words["counts_total"], style="bold"), "", "", "", *_counts(counts.total))
     done = assessment.completeness
     tail = Text(
         f"{words['blockers']}: {len(assessment.blockers)}    "
-        f"{words['completeness']}: {done.answered}/{done.questions}"
+        f"{words['completeness']}: {done.answered}/{done.questions}    "
+        f"{words['unanswered_count']}: {len(done.unanswered)}    "
+        f"{words['rated_n']}: {done.rated_n}\n"
+        f"{words['practice_count']}: {counts.practice}    "
+        f"{words['preconditions_not_met']}: {counts.preconditions_not_met}    "
+        f"{words['not_evidenced']}: {counts.not_evidenced}"
     )
+    if counts.systemic:
+        tail.append(
+            "\n"
+            + words["systemic_note"].format(systemic=counts.systemic, grouped=counts.grouped_minors)
+        )
     if assessment.respondents:
         tail.append(
             f"    {words['respondents']}: {len(assessment.respondents)}    "
@@ -85,9 +101,17 @@ def _row(
         title,
         score_text(group.score, target),
         level,
-        _count(counts.major, "red"),
-        _count(counts.minor, "yellow"),
-        _count(counts.observation, "cyan"),
+        *_counts(
+            ClassCounts(major=counts.major, minor=counts.minor, observation=counts.observation)
+        ),
+    ]
+
+
+def _counts(tally: ClassCounts) -> list[str | Text]:
+    return [
+        _count(tally.major, "red"),
+        _count(tally.minor, "yellow"),
+        _count(tally.observation, "cyan"),
     ]
 
 

@@ -60,7 +60,7 @@ def assess_client(
         return ClientResult(file=str(path), folder=str(folder), error=str(error))
     processes = [a for a in result.areas if a.process and a.score is not None]
     weakest = min(processes, key=lambda a: (a.score or 0.0, a.id), default=None)
-    counts = result.overall.counts
+    counts = result.counts.total  # the one count every output shows
     return ClientResult(
         file=str(path),
         folder=str(folder),
@@ -72,7 +72,7 @@ def assess_client(
         else None,
         weakest_score=weakest.score if weakest else None,
         blockers=len(result.blockers),
-        majors=sum(1 for f in result.findings if f.finding.value == "major"),
+        majors=counts.major,
         minors=counts.minor,
         error=None,
     )

@@ -10,10 +10,10 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from readiness.models.answers import Client, MatrixRow, Roles
-from readiness.models.common import Extent, FindingClass, LocalText, Rating
+from readiness.models.common import Basis, Extent, FindingClass, LocalText, Rating
 
 
 class Result(BaseModel):
@@ -46,6 +46,9 @@ class Contribution(Result):
     notes: str | None = None
     owner: str | None = None
     justification: str | None = None
+    practice: bool = Field(
+        default=False, description="a good-practice question: shown, never in the score"
+    )
 
 
 class Flag(StrEnum):
@@ -67,7 +70,13 @@ class RequirementResult(Result):
     area: str
     weight: int
     score: float | None = Field(description="0-100; None when accepted as not applicable")
+    score_exact: float | None = Field(
+        default=None, description="the score unrounded: every threshold compares this"
+    )
     finding: FindingClass
+    basis: Basis = Field(
+        default=Basis.REQUIREMENT, description="practice: an observation at most, never counted"
+    )
     flags: list[Flag] = Field(default_factory=list)
     reasons: list[Reason] = Field(default_factory=list)
     recommendation: LocalText | None = None
@@ -82,6 +91,9 @@ class Counts(Result):
     observation: int = 0
     conforming: int = 0
     not_applicable: int = 0
+    practice: int = Field(
+        default=0, description="good-practice requirements with a gap (observations, apart)"
+    )
 
 
 class ScoreGroup(Result):
@@ -89,6 +101,9 @@ class ScoreGroup(Result):
 
     id: str
     score: float | None = Field(description="weighted mean, 0-100; None if all NA")
+    score_exact: float | None = Field(
+        default=None, description="the weighted mean unrounded: every threshold compares this"
+    )
     weight: int = Field(description="sum of the weights of the requirements scored")
     requirements: list[str]
     counts: Counts
@@ -116,6 +131,8 @@ class FindingSource(StrEnum):
     REQUIREMENT = "requirement"
     INDICATOR = "indicator"
     MATRIX = "matrix"
+    SYSTEMIC = "systemic"
+    PRACTICE = "practice"
 
 
 class Finding(Result):
@@ -129,6 +146,9 @@ class Finding(Result):
     requirements: list[str] = Field(default_factory=list)
     reason: LocalText
     recommendation: LocalText | None = None
+    grouped_into: str | None = Field(
+        default=None, description="id of the systemic major this minor is counted in"
+    )
 
 
 class Blocker(Result):
@@ -156,6 +176,7 @@ class Verdict(StrEnum):
     READY = "ready"
     READY_AFTER_MINOR_FIXES = "ready_after_minor_fixes"
     NOT_READY = "not_ready"
+    INCOMPLETE = "incomplete"
 
 
 class VerdictResult(Result):
@@ -173,11 +194,120 @@ class Completeness(Result):
     not_applicable: int
     figures: int
     figures_given: int
+    rated_n: int = Field(default=0, description="answered N (not achieved): an answer, not a gap")
+    unanswered: list[str] = Field(
+        default_factory=list, description="questions left without a rating, in order"
+    )
 
     @property
     def share(self) -> float:
         """Answered share of the questions, 0-1."""
         return self.answered / self.questions if self.questions else 0.0
+
+
+class CheckStatus(StrEnum):
+    """Outcome of a readiness precondition."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    NOT_EVIDENCED = "not_evidenced"
+
+
+class PreconditionResult(Result):
+    """A certification-body expectation before stage 2 (not a clause), checked on a figure."""
+
+    rule: str
+    figure: str
+    status: CheckStatus
+    requirements: list[str]
+    reason: LocalText
+    recommendation: LocalText
+
+
+class NotEvidenced(Result):
+    """A figure a requirement rule needs, left empty: no evidence is not conformity."""
+
+    rule: str
+    figure: str
+    area: str
+    requirements: list[str]
+    reason: LocalText
+
+
+class ClassCounts(Result):
+    """Nonconformities and observations of one source."""
+
+    major: int = 0
+    minor: int = 0
+    observation: int = 0
+
+
+class FindingCounts(Result):
+    """The one count of predicted findings that every output shows, split by source.
+
+    ``requirement`` counts requirement findings after systemic grouping: a systemic major
+    counts once as a major and its minors are no longer counted as minors.
+    ``total`` = requirement + indicator + matrix; practice observations, preconditions and
+    figures not evidenced are counted apart and never in ``total``.
+    """
+
+    requirement: ClassCounts = Field(default_factory=ClassCounts)
+    indicator: ClassCounts = Field(default_factory=ClassCounts)
+    matrix: ClassCounts = Field(default_factory=ClassCounts)
+    total: ClassCounts = Field(default_factory=ClassCounts)
+    systemic: int = Field(default=0, description="systemic majors, inside requirement.major")
+    grouped_minors: int = Field(default=0, description="minors counted in a systemic major")
+    practice: int = Field(default=0, description="good-practice observations")
+    preconditions_not_met: int = 0
+    not_evidenced: int = Field(
+        default=0, description="preconditions and requirement rules whose figure is empty"
+    )
+
+    @classmethod
+    def of(
+        cls,
+        findings: list[Finding],
+        systemic: list[Finding],
+        practice: list[Finding],
+        preconditions: list[PreconditionResult],
+        not_evidenced: list[NotEvidenced],
+    ) -> FindingCounts:
+        """Count findings by source and class; the only place counts are made."""
+        by_source = {s: ClassCounts() for s in ("requirement", "indicator", "matrix")}
+        grouped = 0
+        for finding in [*findings, *systemic]:
+            if finding.grouped_into is not None:
+                grouped += 1
+                continue
+            key = "indicator" if finding.source is FindingSource.INDICATOR else "matrix"
+            if finding.source in (FindingSource.REQUIREMENT, FindingSource.SYSTEMIC):
+                key = "requirement"
+            tally = by_source[key]
+            if finding.finding in (
+                FindingClass.MAJOR,
+                FindingClass.MINOR,
+                FindingClass.OBSERVATION,
+            ):
+                name = finding.finding.value
+                setattr(tally, name, getattr(tally, name) + 1)
+        total = ClassCounts(
+            **{
+                name: sum(getattr(t, name) for t in by_source.values())
+                for name in ("major", "minor", "observation")
+            }
+        )
+        missing = sum(p.status is CheckStatus.NOT_EVIDENCED for p in preconditions)
+        return cls(
+            requirement=by_source["requirement"],
+            indicator=by_source["indicator"],
+            matrix=by_source["matrix"],
+            total=total,
+            systemic=len(systemic),
+            grouped_minors=grouped,
+            practice=len(practice),
+            preconditions_not_met=sum(p.status is CheckStatus.NOT_MET for p in preconditions),
+            not_evidenced=missing + len(not_evidenced),
+        )
 
 
 class Disagreement(Result):
@@ -218,6 +348,17 @@ class Assessment(Result):
     clauses: list[ScoreGroup]
     requirements: list[RequirementResult]
     findings: list[Finding]
+    systemic: list[Finding] = Field(
+        default_factory=list, description="majors made of several minors against one area"
+    )
+    practice: list[Finding] = Field(
+        default_factory=list, description="good-practice observations: never nonconformities"
+    )
+    preconditions: list[PreconditionResult] = Field(default_factory=list)
+    not_evidenced: list[NotEvidenced] = Field(default_factory=list)
+    counts: FindingCounts = Field(
+        default_factory=FindingCounts, description="the finding counts every output shows"
+    )
     blockers: list[Blocker]
     indicators: list[IndicatorResult]
     completeness: Completeness
@@ -228,3 +369,12 @@ class Assessment(Result):
     )
     respondents: list[str] = Field(default_factory=list, description="files merged, if several")
     disagreements: list[Disagreement] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _counted(self) -> Assessment:
+        # an assessment saved before counts were stored gets them from its own findings
+        if "counts" not in self.model_fields_set:
+            self.counts = FindingCounts.of(
+                self.findings, self.systemic, self.practice, self.preconditions, self.not_evidenced
+            )
+        return self

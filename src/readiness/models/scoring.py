@@ -18,6 +18,9 @@ class FindingThresholds(Strict):
     major: Percent = Field(ge=0, le=100)
     minor: Percent = Field(ge=0, le=100)
     observation: Percent = Field(ge=0, le=100)
+    systemic_minors: int = Field(
+        default=3, ge=2, description="this many minors against one area: one systemic major"
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> FindingThresholds:
@@ -58,6 +61,9 @@ class VerdictRules(Strict):
     overall_minimum: Percent = Field(ge=0, le=100, description="overall below: not ready")
     overall_ready: Percent = Field(ge=0, le=100, description="needed for 'ready'")
     max_minor_findings: int = Field(ge=0, description="more minors than this: not ready")
+    max_unanswered_share: float = Field(
+        default=0.10, ge=0, le=1, description="more questions unanswered: verdict incomplete"
+    )
 
 
 class MatrixRules(Strict):

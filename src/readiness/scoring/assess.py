@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from readiness.models.answers import AnswerFile, MatrixRow
 from readiness.models.assessment import (
@@ -10,26 +11,26 @@ from readiness.models.assessment import (
     Assessment,
     Blocker,
     Completeness,
-    Finding,
-    FindingSource,
+    FindingCounts,
     Flag,
     RequirementResult,
+    ScoreGroup,
     Source,
 )
 from readiness.models.catalogue import Catalogue
-from readiness.models.common import FindingClass, Rating, construct
+from readiness.models.common import Basis, FindingClass, Rating, construct
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
 from readiness.scoring.capability import capability
+from readiness.scoring.findings import group_systemic, practice_findings, requirement_findings
 from readiness.scoring.indicators import check_indicators
 from readiness.scoring.matrix import check_matrix
 from readiness.scoring.ratings import RATING_VALUES
 from readiness.scoring.requirements import score_requirement
 from readiness.scoring.rollup import roll_up
-from readiness.scoring.verdict import decide
+from readiness.scoring.verdict import VerdictInputs, decide
 from readiness.version import __version__
 
-REPORTED = (FindingClass.MAJOR, FindingClass.MINOR, FindingClass.OBSERVATION)
 SEVERITY_ORDER = {FindingClass.MAJOR: 0, FindingClass.MINOR: 1, FindingClass.OBSERVATION: 2}
 
 
@@ -46,6 +47,9 @@ def assess(
     Pure: the same inputs give the same assessment. ``assessed_on`` overrides the date in
     the answer file (the report's date is never read from the clock here).
     """
+    practice_questions = frozenset(
+        q.id for q in questionnaire.questions() if q.basis is Basis.PRACTICE
+    )
     requirements = [
         score_requirement(
             requirement,
@@ -53,32 +57,62 @@ def assess(
             list(questionnaire.covering(requirement.id)),
             answers.answers,
             config,
+            practice_questions,
         )
         for requirement in catalogue.requirements
     ]
+    indicators = check_indicators(questionnaire, catalogue, answers.figures)
+    findings, systemic = group_systemic(
+        requirement_findings(requirements), catalogue, config.findings.systemic_minors
+    )
+    grouped = {f.id for f in findings if f.grouped_into is not None}
     by_id = {result.id: result for result in requirements}
-    areas = [_area(area.id, catalogue, questionnaire, answers, by_id) for area in catalogue.areas]
+
+    def group(group_id: str, results: list[RequirementResult]) -> ScoreGroup:
+        return roll_up(group_id, results, grouped, systemic)
+
+    areas = [
+        _area(area.id, catalogue, questionnaire, answers, by_id, group) for area in catalogue.areas
+    ]
     part_of = catalogue.index.part_of_requirement
     parts = [
-        roll_up(part.id, [r for r in requirements if part_of[r.id] == part.id])
+        group(part.id, [r for r in requirements if part_of[r.id] == part.id])
         for part in catalogue.parts
     ]
     clauses = [
-        roll_up(clause.id, [by_id[r.id] for r in catalogue.requirements_under(clause.id)])
+        group(clause.id, [by_id[r.id] for r in catalogue.requirements_under(clause.id)])
         for clause in catalogue.clauses
     ]
-    overall = roll_up("overall", requirements)
-    indicators, indicator_findings = check_indicators(questionnaire, catalogue, answers.figures)
-    findings = _requirement_findings(requirements) + indicator_findings
+    overall = group("overall", requirements)
+    findings += indicators.findings
     findings += check_matrix(answers, catalogue, config.matrix)
     area_order = {area.id: index for index, area in enumerate(catalogue.areas)}
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.finding], area_order.get(f.area or "", 99), f.id))
+    practice = practice_findings(requirements, questionnaire, catalogue, answers.answers)
+    practice += indicators.practice
     blockers = _blockers(requirements, catalogue)
     stage2 = [
         f
-        for f in indicator_findings
+        for f in indicators.findings
         if any(rule.id == f.id and rule.blocks_stage2 for rule in questionnaire.rules)
     ]
+    counts = FindingCounts.of(
+        findings, systemic, practice, indicators.preconditions, indicators.not_evidenced
+    )
+    completeness = _completeness(answers, questionnaire)
+    verdict = decide(
+        VerdictInputs(
+            overall=overall,
+            areas=areas,
+            counts=counts,
+            blockers=blockers,
+            stage2_blocked=stage2,
+            preconditions=indicators.preconditions,
+            not_evidenced=indicators.not_evidenced,
+            completeness=completeness,
+        ),
+        config.verdict,
+    )
     return Assessment(
         tool_version=__version__,
         assessed_on=assessed_on or answers.assessed_on,
@@ -101,10 +135,15 @@ def assess(
         clauses=clauses,
         requirements=requirements,
         findings=findings,
+        systemic=systemic,
+        practice=practice,
+        preconditions=indicators.preconditions,
+        not_evidenced=indicators.not_evidenced,
+        counts=counts,
         blockers=blockers,
-        indicators=indicators,
-        completeness=_completeness(answers, questionnaire),
-        verdict=decide(overall, areas, findings, blockers, stage2, config.verdict),
+        indicators=indicators.results,
+        completeness=completeness,
+        verdict=verdict,
         roles=answers.roles,
         matrix=_canonical_matrix(answers.matrix),
     )
@@ -130,9 +169,10 @@ def _area(
     questionnaire: Questionnaire,
     answers: AnswerFile,
     by_id: dict[str, RequirementResult],
+    roll: Callable[[str, list[RequirementResult]], ScoreGroup],
 ) -> AreaResult:
     area = catalogue.area(area_id)
-    group = roll_up(area_id, [by_id[r.id] for r in catalogue.area_requirements(area_id)])
+    group = roll(area_id, [by_id[r.id] for r in catalogue.area_requirements(area_id)])
     level = None
     if area.process:
         level = capability(
@@ -143,28 +183,12 @@ def _area(
     )
 
 
-def _requirement_findings(requirements: list[RequirementResult]) -> list[Finding]:
-    return [
-        construct(
-            Finding,
-            id=result.id,
-            source=FindingSource.REQUIREMENT,
-            finding=result.finding,
-            area=result.area,
-            clause=result.clause,
-            requirements=[result.id],
-            reason=result.reasons[0].text,
-            recommendation=result.recommendation,
-        )
-        for result in requirements
-        if result.finding in REPORTED
-    ]
-
-
 def _blockers(requirements: list[RequirementResult], catalogue: Catalogue) -> list[Blocker]:
     blockers: list[Blocker] = []
     for result in requirements:
         documented = catalogue.requirement(result.id).documented
+        if result.basis is Basis.PRACTICE:
+            continue
         if documented is not None and Flag.DOCUMENT_MISSING in result.flags:
             blockers.append(
                 construct(
@@ -179,13 +203,15 @@ def _blockers(requirements: list[RequirementResult], catalogue: Catalogue) -> li
 
 
 def _completeness(answers: AnswerFile, questionnaire: Questionnaire) -> Completeness:
-    ratings = [
-        answers.answers[q.id].rating for q in questionnaire.questions() if q.id in answers.answers
-    ]
+    questions = questionnaire.questions()
+    rating = {q.id: answers.answers[q.id].rating for q in questions if q.id in answers.answers}
+    ratings = list(rating.values())
     return Completeness(
-        questions=len(questionnaire.questions()),
-        answered=sum(rating is not None for rating in ratings),
-        not_applicable=sum(rating is Rating.NA for rating in ratings),
+        questions=len(questions),
+        answered=sum(r is not None for r in ratings),
+        not_applicable=sum(r is Rating.NA for r in ratings),
+        rated_n=sum(r is Rating.N for r in ratings),
+        unanswered=[q.id for q in questions if rating.get(q.id) is None],
         figures=len(questionnaire.figures),
         figures_given=sum(answers.figures.get(f.id) is not None for f in questionnaire.figures),
     )

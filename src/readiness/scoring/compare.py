@@ -69,10 +69,8 @@ def _normalised(name: str) -> str:
 
 
 def _side(assessment: Assessment) -> Side:
-    counts = {c.value: 0 for c in COUNTED}
-    for finding in assessment.findings:
-        if finding.finding in COUNTED:
-            counts[finding.finding.value] += 1
+    total = assessment.counts.total  # the one count every output shows
+    counts = {c.value: getattr(total, c.value) for c in COUNTED}
     return Side(
         assessed_on=assessment.assessed_on,
         client=assessment.client.name,

@@ -43,9 +43,11 @@ def check_matrix(answers: AnswerFile, catalogue: Catalogue, rules: MatrixRules) 
         )
 
     if not answers.roles.sms_owner:
+        # 5.3: top management assigns the authority and responsibility for the SMS; with no
+        # one accountable the system has no owner at all, which auditors record as a major.
         add(
             "SMS-OWNER",
-            FindingClass.MINOR,
+            FindingClass.MAJOR,
             "No owner of the service management system is named.",
             "未指定服务管理体系负责人。",
             "Appoint an SMS owner with the authority to run the system and report to top management.",

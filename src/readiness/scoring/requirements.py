@@ -2,10 +2,17 @@
 
 A requirement's score is the mean of its answers' scores. An answer's score is its rating's
 value (see :mod:`readiness.scoring.ratings`), capped when the practice leaves no records, and,
-for requirements that call for documented information, when it is not documented. An
+for requirements that call for a document, when it is not documented (a requirement for
+records is judged by whether records exist: the "practised with records" answer). An
 unanswered question counts as N: no evidence was offered. NA answers are left out; a
 requirement whose answers are all NA is accepted as not applicable only where the catalogue
 allows it (ISO/IEC 20000-1:2018 allows no exclusion of clauses 4 to 10), else scored 0.
+
+Answers to good-practice questions are shown but never enter the mean. Thresholds compare
+the unrounded mean; the rounded score is for display. For a requirement that calls for
+documented information the worst answer decides: one answer saying the document is missing
+or the practice is not carried out makes it at least a minor nonconformity. A good-practice
+requirement is an observation at most.
 """
 
 from __future__ import annotations
@@ -13,7 +20,15 @@ from __future__ import annotations
 from readiness.models.answers import Answer
 from readiness.models.assessment import CapKind, Contribution, Flag, Reason, RequirementResult
 from readiness.models.catalogue import Requirement
-from readiness.models.common import Extent, FindingClass, LocalText, Rating, construct
+from readiness.models.common import (
+    SEVERITY,
+    Basis,
+    Extent,
+    FindingClass,
+    LocalText,
+    Rating,
+    construct,
+)
 from readiness.models.scoring import ScoringConfig
 from readiness.scoring.messages import document_action, evidence_list, pct, text
 from readiness.scoring.ratings import RATING_VALUES
@@ -22,9 +37,17 @@ DONE = (Extent.YES, Extent.PARTLY)
 
 
 def contribution(
-    question_id: str, answer: Answer | None, requirement: Requirement, config: ScoringConfig
+    question_id: str,
+    answer: Answer | None,
+    requirement: Requirement,
+    config: ScoringConfig,
+    *,
+    practice: bool = False,
 ) -> Contribution:
-    """One answer's value and score for one requirement, with the caps that applied."""
+    """One answer's value and score for one requirement, with the caps that applied.
+
+    ``practice``: the question asks about good practice; its answer is shown, not scored.
+    """
     if answer is None or answer.rating is None:
         return construct(
             Contribution,
@@ -34,21 +57,27 @@ def contribution(
             score=0.0,
             capped_by=[],
             evidence=[],
+            practice=practice,
         )
     if answer.rating is Rating.NA:
-        return _described(question_id, answer, None, None, [])
+        return _described(question_id, answer, None, None, [], practice)
     value = RATING_VALUES[answer.rating]
     score = value
     capped_by: list[CapKind] = []
     if answer.practised is not None and config.caps.practised[answer.practised] < score:
         score = config.caps.practised[answer.practised]
         capped_by.append("practised")
-    if requirement.documented is not None and answer.documented is not None:
+    if _needs_document(requirement) and answer.documented is not None:
         cap = config.caps.documented[answer.documented]
         if cap < score:
             score = cap
             capped_by.append("documented")
-    return _described(question_id, answer, value, score, capped_by)
+    return _described(question_id, answer, value, score, capped_by, practice)
+
+
+def _needs_document(requirement: Requirement) -> bool:
+    """A document, not records: records are judged by "practised with records"."""
+    return requirement.documented is not None and requirement.documented.kind == "document"
 
 
 def _described(
@@ -57,6 +86,7 @@ def _described(
     value: float | None,
     score: float | None,
     capped_by: list[CapKind],
+    practice: bool,
 ) -> Contribution:
     return construct(
         Contribution,
@@ -71,6 +101,7 @@ def _described(
         notes=answer.notes,
         owner=answer.owner,
         justification=answer.justification,
+        practice=practice,
     )
 
 
@@ -92,11 +123,19 @@ def score_requirement(
     questions: list[str],
     answers: dict[str, Answer],
     config: ScoringConfig,
+    practice_questions: frozenset[str] = frozenset(),
 ) -> RequirementResult:
-    """Score ``requirement`` from the answers to ``questions`` (the ones covering it)."""
-    parts = [contribution(q, answers.get(q), requirement, config) for q in questions]
-    rated = [c for c in parts if c.score is not None]
-    flags = _flags(parts, requirement)
+    """Score ``requirement`` from the answers to ``questions`` (the ones covering it).
+
+    Answers to ``practice_questions`` are listed but left out of the score and the flags.
+    """
+    parts = [
+        contribution(q, answers.get(q), requirement, config, practice=q in practice_questions)
+        for q in questions
+    ]
+    scored = [c for c in parts if not c.practice]
+    rated = [c for c in scored if c.score is not None]
+    flags = _flags(scored, requirement)
     if not rated and requirement.na_allowed:
         return construct(
             RequirementResult,
@@ -106,6 +145,7 @@ def score_requirement(
             weight=requirement.weight,
             score=None,
             finding=FindingClass.NOT_APPLICABLE,
+            basis=requirement.basis,
             flags=[Flag.NA_ACCEPTED],
             contributions=parts,
             reasons=[
@@ -119,10 +159,22 @@ def score_requirement(
                 )
             ],
         )
-    score = round(sum(c.score or 0.0 for c in rated) / len(rated), 2) if rated else 0.0
-    finding = classify(score, config)
-    if requirement.documented is not None and _document_missing(parts, score, config):
+    exact = sum(c.score or 0.0 for c in rated) / len(rated) if rated else 0.0
+    score = round(exact, 2)
+    finding = classify(exact, config)
+    worst = requirement.documented is not None and _worst_fails(scored, requirement)
+    if worst and SEVERITY[finding] < SEVERITY[FindingClass.MINOR]:
+        finding = FindingClass.MINOR
+    if requirement.documented is not None and _document_missing(scored, requirement, exact, config):
         flags.append(Flag.DOCUMENT_MISSING)
+    if (
+        requirement.basis is Basis.PRACTICE
+        and SEVERITY[finding] > SEVERITY[FindingClass.OBSERVATION]
+    ):
+        finding = FindingClass.OBSERVATION
+    reasons = _reasons(parts, flags, score)
+    if worst and finding is FindingClass.MINOR and classify(exact, config) is not finding:
+        reasons.append(_WORST_REASON)
     return construct(
         RequirementResult,
         id=requirement.id,
@@ -130,12 +182,38 @@ def score_requirement(
         area=area_id,
         weight=requirement.weight,
         score=score,
+        score_exact=exact,
         finding=finding,
+        basis=requirement.basis,
         flags=flags,
-        reasons=_reasons(parts, flags, score),
+        reasons=reasons,
         recommendation=_recommendation(requirement, flags, finding),
         contributions=parts,
     )
+
+
+_WORST_REASON = construct(
+    Reason,
+    code="worst_answer",
+    text=text(
+        "One answer says the documented information is missing or the practice is not "
+        "carried out: at least a minor nonconformity, whatever the mean.",
+        "有一个回答表明缺少成文信息或未实施：无论平均分多少，至少为一般不符合。",
+    ),
+)
+
+
+def _worst_fails(parts: list[Contribution], requirement: Requirement) -> bool:
+    """Whether one answer shows the document missing (for a document) or the practice not
+    carried out (rated N, or no records of practice)."""
+    for part in parts:
+        if part.score is None or part.rating is None:
+            continue
+        if part.rating is Rating.N or part.practised is Extent.NO:
+            return True
+        if _needs_document(requirement) and part.documented is Extent.NO:
+            return True
+    return False
 
 
 def _flags(parts: list[Contribution], requirement: Requirement) -> list[Flag]:
@@ -146,14 +224,23 @@ def _flags(parts: list[Contribution], requirement: Requirement) -> list[Flag]:
         flags.append(Flag.NA_NOT_ALLOWED)
     if any(c.documented in DONE and c.practised is Extent.NO for c in parts):
         flags.append(Flag.DOCUMENTED_NOT_PRACTISED)
-    if any(c.practised in DONE and c.documented is Extent.NO for c in parts):
+    practised_only = requirement.documented is not None and not _needs_document(requirement)
+    if not practised_only and any(c.practised in DONE and c.documented is Extent.NO for c in parts):
         flags.append(Flag.PRACTISED_NOT_DOCUMENTED)
     return flags
 
 
-def _document_missing(parts: list[Contribution], score: float, config: ScoringConfig) -> bool:
-    """Missing when every answer that says says "no", or nobody says and nothing scores."""
-    stated = [c.documented for c in parts if c.score is not None and c.documented is not None]
+def _document_missing(
+    parts: list[Contribution], requirement: Requirement, score: float, config: ScoringConfig
+) -> bool:
+    """Missing when every answer that says says "no", or nobody says and nothing scores.
+
+    For a document the "documented" answers say; for records, "practised with records".
+    """
+    field = "documented" if _needs_document(requirement) else "practised"
+    stated = [
+        getattr(c, field) for c in parts if c.score is not None and getattr(c, field) is not None
+    ]
     if stated:
         return all(d is Extent.NO for d in stated)
     return score <= config.findings.major
@@ -185,8 +272,8 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
             )
         )
     else:
-        en = [_describe(c, zh=False) for c in parts if c.score is not None]
-        zh = [_describe(c, zh=True) for c in parts if c.score is not None]
+        en = [_describe(c, zh=False) for c in parts if c.score is not None and not c.practice]
+        zh = [_describe(c, zh=True) for c in parts if c.score is not None and not c.practice]
         reasons.append(
             construct(
                 Reason,
@@ -221,6 +308,9 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
                 ),
             )
         )
+    note = _practice_note(parts)
+    if note is not None:
+        reasons.append(note)
     if Flag.DOCUMENT_MISSING in flags:
         reasons.append(
             construct(
@@ -253,6 +343,20 @@ def _describe(part: Contribution, *, zh: bool) -> str:
         why = " and ".join(caps[c][0] for c in part.capped_by)
         line += f", capped at {pct(part.score or 0.0)} because {why}"
     return line
+
+
+def _practice_note(parts: list[Contribution]) -> Reason | None:
+    listed = [c.question for c in parts if c.practice]
+    if not listed:
+        return None
+    return construct(
+        Reason,
+        code="practice_not_scored",
+        text=text(
+            f"Good-practice questions shown but not scored: {', '.join(listed)}.",
+            f"良好实践问题仅列示、不计分：{'、'.join(listed)}。",
+        ),
+    )
 
 
 def _recommendation(

@@ -141,6 +141,7 @@ class FindingView:
     reason: str
     recommendation: str | None
     requirement: RequirementView | None
+    grouped_into: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +277,65 @@ class CompletenessView:
     figures: int
     figures_given: int
     share_text: str
+    unanswered: int
+    rated_n: int
+
+
+@dataclass(frozen=True, slots=True)
+class CountRow:
+    """Findings of one source by class, or their total."""
+
+    key: str
+    label: str
+    major: int
+    minor: int
+    observation: int
+
+
+@dataclass(frozen=True, slots=True)
+class CountsView:
+    """The assessment's one count of findings, split by source (rows end with the total)."""
+
+    rows: list[CountRow]
+    total: CountRow
+    systemic: int
+    grouped_minors: int
+    practice: int
+    preconditions_not_met: int
+    not_evidenced: int
+    systemic_note: str
+
+
+@dataclass(frozen=True, slots=True)
+class PreconditionView:
+    """A readiness precondition and whether it is met."""
+
+    rule: str
+    figure_text: str
+    status: str
+    status_label: str
+    reason: str
+    recommendation: str
+
+
+@dataclass(frozen=True, slots=True)
+class NotEvidencedView:
+    """A figure a rule needs, left empty."""
+
+    rule: str
+    figure_text: str
+    area_name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnansweredView:
+    """A question left without a rating."""
+
+    question: str
+    text: str
+    area: str
+    area_name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,4 +389,10 @@ class ReportView:
     heat: list[HeatRow]
     heat_columns: list[str]
     disagreements: list[DisagreementView]
+    counts: CountsView
+    systemic: list[FindingView]
+    practice: list[FindingView]
+    preconditions: list[PreconditionView]
+    not_evidenced: list[NotEvidencedView]
+    unanswered: list[UnansweredView]
     progress: ProgressView | None = None

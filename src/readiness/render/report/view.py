@@ -51,6 +51,12 @@ from readiness.render.report.model import (
     Tally,
     VerdictView,
 )
+from readiness.render.report.view_counts import (
+    counts_view,
+    not_evidenced_views,
+    precondition_views,
+    unanswered_views,
+)
 
 if TYPE_CHECKING:
     from readiness.render.progress.view import ProgressView
@@ -123,10 +129,16 @@ def build_view(
     words = context.words
     requirements = [_requirement(context, r) for r in assessment.requirements]
     context.requirement_views = {r.id: r for r in requirements}
-    findings = [_finding(context, f) for f in assessment.findings]
+    systemic = [_finding(context, f) for f in assessment.systemic]
+    findings = systemic + [_finding(context, f) for f in assessment.findings]
+    practice = [_finding(context, f) for f in assessment.practice]
     areas = [_area_row(context, area) for area in assessment.areas]
     rows = {row.id: row for row in areas}
-    by_class = {c.value: [f for f in findings if f.finding == c.value] for c in CLASSES}
+    area_names = {a.id: a.title.get(language) for a in catalogue.areas}
+    by_class = {
+        c.value: [f for f in findings if f.finding == c.value and f.grouped_into is None]
+        for c in CLASSES
+    }
     return ReportView(
         words=words,
         meta=_meta(context),
@@ -144,8 +156,8 @@ def build_view(
         parts=[_row(context, part, _part_name(context, part.id)) for part in assessment.parts],
         processes=[row for row in areas if row.process],
         areas=areas,
-        chapters=_chapters(context, rows, findings),
-        top_risks=_top_risks(findings, assessment),
+        chapters=_chapters(context, rows, findings + practice),
+        top_risks=_top_risks([f for f in findings if f.grouped_into is None], assessment),
         findings=findings,
         by_class=by_class,
         blockers=[
@@ -180,6 +192,12 @@ def build_view(
             )
             for d in assessment.disagreements
         ],
+        counts=counts_view(assessment, language),
+        systemic=systemic,
+        practice=practice,
+        preconditions=precondition_views(assessment, questionnaire, language),
+        not_evidenced=not_evidenced_views(assessment, questionnaire, language, area_names),
+        unanswered=unanswered_views(assessment, questionnaire, language, area_names),
         progress=progress,
     )
 
@@ -227,6 +245,8 @@ def _completeness(context: _Context) -> CompletenessView:
         figures=done.figures,
         figures_given=done.figures_given,
         share_text=context.percent(round(done.share * 100, 1)),
+        unanswered=len(done.unanswered),
+        rated_n=done.rated_n,
     )
 
 
@@ -296,7 +316,8 @@ def _answer(context: _Context, contribution: Contribution) -> AnswerView:
         rating=rating,
         rating_label=words[f"rating_{rating}"] if rating else words["unanswered"],
         score_text="" if contribution.score is None else context.percent(contribution.score),
-        capped=[words[f"capped_{kind}"] for kind in contribution.capped_by],
+        capped=[words[f"capped_{kind}"] for kind in contribution.capped_by]
+        + ([words["practice_answer"]] if contribution.practice else []),
         documented=words[f"extent_{contribution.documented.value}"]
         if contribution.documented
         else "",
@@ -358,6 +379,7 @@ def _finding(context: _Context, finding: Finding) -> FindingView:
         if finding.recommendation
         else None,
         requirement=requirement,
+        grouped_into=finding.grouped_into,
     )
 
 

@@ -31,6 +31,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from readiness.render.questionnaire import workbook as writer
 from readiness.render.report.model import ReportView, ScoreRow
+from readiness.render.report.workbook_apart import apart_sheet
 from readiness.render.report.workbook_sheets import (
     BAND_FILLS,
     CLASS_FILLS,
@@ -71,12 +72,14 @@ VERDICT_FILLS: dict[str, PatternFill] = {
     "not_ready": solid_fill("C00000"),
     "ready_after_minor_fixes": solid_fill("FFC000"),
     "ready": solid_fill("00B050"),
+    "incomplete": solid_fill("D9D9D9"),
 }
 """Fill of the verdict cell: red not ready, amber ready after minor fixes, green ready."""
 _VERDICT_FONTS = {
     "not_ready": Font(bold=True, size=18, color="FFFFFF"),
     "ready_after_minor_fixes": Font(bold=True, size=18, color="000000"),
     "ready": Font(bold=True, size=18, color="FFFFFF"),
+    "incomplete": Font(bold=True, size=18, color="000000"),
 }
 _VERDICT_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _VALUE_ALIGN = Alignment(horizontal="left", vertical="top", wrap_text=True)
@@ -95,6 +98,7 @@ def build_workbook(view: ReportView) -> Any:
     book = ReportBook(workbook, view)
     summary_sheet(book)
     findings_sheet(book)
+    apart_sheet(book)
     requirements_sheet(book)
     roles_sheet(book)
     evidence_sheet(book)
@@ -194,10 +198,23 @@ def _figures(book: ReportBook, ws: Sheet, row: int) -> int:
             f"{done.answered} / {done.questions} ({done.share_text})",
             None,
         ),
+        (book.word("unanswered_count"), done.unanswered, None),
+        (book.word("rated_n"), done.rated_n, None),
         (book.word("figures_given"), f"{done.figures_given} / {done.figures}", None),
     ]
-    for code, findings in view.by_class.items():
-        figures.append((book.word(f"finding_{code}"), len(findings), CLASS_FILLS.get(code)))
+    total = view.counts.total
+    for code, number in (
+        ("major", total.major),
+        ("minor", total.minor),
+        ("observation", total.observation),
+    ):
+        figures.append((book.word(f"finding_{code}"), number, CLASS_FILLS.get(code)))
+    counts = view.counts
+    figures += [
+        (book.word("practice_count"), counts.practice, None),
+        (book.word("preconditions_not_met"), counts.preconditions_not_met, None),
+        (book.word("not_evidenced"), counts.not_evidenced, None),
+    ]
     blockers = STATUS_FILLS["missing"] if view.blockers else None
     figures.append((book.word("blockers"), len(view.blockers), blockers))
     for label, value, fill in figures:
@@ -219,9 +236,15 @@ def _parts_table(book: ReportBook, ws: Sheet, row: int) -> int:
     for part in [*view.parts, view.overall]:
         row += 1
         ident = "" if part is view.overall else part.id
-        values: list[Value] = [ident, part.name, part.score, view.target, *_tally(part)]
+        name = part.name
+        if part is view.overall:
+            name = f"{part.name} ({book.word('counts_requirements')})"
+        values: list[Value] = [ident, name, part.score, view.target, *_tally(part)]
         put_row(ws, row, values)
         put_value(ws, row, 3, part.score, BAND_FILLS.get(part.band))
+    for count in [*view.counts.rows[1:], view.counts.total]:
+        row += 1
+        put_row(ws, row, ["", count.label, None, None, count.major, count.minor, count.observation])
     for column in range(1, len(headers) + 1):
         ws.cell(row=row, column=column).font = cells.BOLD
     return row + 1

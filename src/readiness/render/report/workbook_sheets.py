@@ -264,15 +264,17 @@ def findings_sheet(book: ReportBook) -> Sheet:
     ]
     ws = table_sheet(book, "sheet_findings", book.word("h_findings"), view.meta.client, columns)
     for row, finding in enumerate(view.findings, start=FIRST_ROW):
-        put_row(ws, row, _finding_values(finding), CLASS_FILLS.get(finding.finding))
+        values = _finding_values(finding, book.word("grouped_into"))
+        put_row(ws, row, values, CLASS_FILLS.get(finding.finding))
     finish_table(book, ws, len(columns), len(view.findings))
     return ws
 
 
-def _finding_values(finding: FindingView) -> list[Value]:
+def _finding_values(finding: FindingView, grouped: str) -> list[Value]:
     return [
         finding.id,
-        finding.finding_label,
+        finding.finding_label
+        + (f" ({grouped} {finding.grouped_into})" if finding.grouped_into else ""),
         finding.source_label,
         finding.area_name,
         clause_text(finding.clause, finding.clause_title),

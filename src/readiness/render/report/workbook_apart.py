@@ -1,0 +1,78 @@
+"""The workbook sheet of what is counted apart from the nonconformities: systemic majors with
+the minors behind them, good-practice observations, readiness preconditions, figures not
+evidenced and unanswered questions. One filterable table, the first column saying which."""
+
+from __future__ import annotations
+
+from readiness.data.workbook_layout import FIRST_ROW
+from readiness.render.report.workbook_sheets import (
+    Column,
+    ReportBook,
+    Value,
+    finish_table,
+    put_row,
+    table_sheet,
+)
+from readiness.render.workbooks.cells import Sheet
+
+
+def apart_sheet(book: ReportBook) -> Sheet:
+    """Every item counted apart, one row each."""
+    view = book.view
+    columns = [
+        Column(book.word("kind"), 22),
+        Column("ID", 22),
+        Column(book.word("status"), 18),
+        Column(book.word("area"), 26),
+        Column(book.word("requirements"), 16),
+        Column(book.word("reasons"), 50),
+        Column(book.word("recommendation"), 50),
+    ]
+    rows: list[list[Value]] = []
+    for f in view.systemic:
+        rows.append(
+            [
+                book.word("source_systemic"),
+                f.id,
+                f.finding_label,
+                f.area_name,
+                "\n".join(f.requirements),
+                f.reason,
+                f.recommendation,
+            ]
+        )
+    for f in view.practice:
+        rows.append(
+            [
+                book.word("source_practice"),
+                f.id,
+                f.finding_label,
+                f.area_name,
+                "\n".join(f.requirements),
+                f.reason,
+                f.recommendation,
+            ]
+        )
+    for p in view.preconditions:
+        rows.append(
+            [
+                book.word("h_preconditions"),
+                p.rule,
+                p.status_label,
+                p.figure_text,
+                "",
+                p.reason,
+                p.recommendation,
+            ]
+        )
+    for n in view.not_evidenced:
+        rows.append(
+            [book.word("not_evidenced"), n.rule, "", n.area_name, "", n.reason, n.figure_text]
+        )
+    for u in view.unanswered:
+        rows.append([book.word("unanswered_count"), u.question, "", u.area_name, "", u.text, None])
+    ws = table_sheet(book, "sheet_apart", book.word("sheet_apart"), view.meta.client, columns)
+    for row, values in enumerate(rows, start=FIRST_ROW):
+        put_row(ws, row, values)
+    finish_table(book, ws, len(columns), len(rows))
+    return ws
