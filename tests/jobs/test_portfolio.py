@@ -112,4 +112,6 @@ def test_summary_sorts_weakest_first_and_escapes() -> None:
     sheet = book.worksheets[0]
     assert [sheet.cell(row=r, column=1).value for r in (4, 5)] == ["=B", "A | Co"]
     assert sheet.cell(row=4, column=1).data_type == "s"
-    assert book.worksheets[1]["B2"].value == "c.yaml: line 1: bad"
+    assert book.worksheets[1]["B4"].value == "c.yaml: line 1: bad"
+    headers = [c.value for c in sheet[3]]
+    assert len(headers) == len(set(headers)), "every column has its own header"

@@ -22,12 +22,7 @@ from readiness.models.questionnaire import Questionnaire
 from readiness.render.report.model import ReportView
 from readiness.render.report.view import build_view
 from readiness.render.report.workbook import VERDICT_FILLS, workbook_bytes
-from readiness.render.report.workbook_sheets import (
-    CLASS_FILLS,
-    ID_HEADER,
-    PRIMARY_FILL,
-    STATUS_FILLS,
-)
+from readiness.render.workbooks.tables import CLASS_FILLS, ID_HEADER, PRIMARY_FILL, STATUS_FILLS
 from tests.render.questionnaire.test_libreoffice import TIMEOUT, soffice
 from tests.report.conftest import HOSTILE
 

@@ -44,52 +44,34 @@ def portfolio_markdown(results: Sequence[ClientResult], language: Language) -> s
 
 def portfolio_workbook(results: Sequence[ClientResult], language: Language) -> bytes:
     """The portfolio summary as a workbook: a filterable table, failed files on a second sheet."""
-    from openpyxl import Workbook
-
-    from readiness.render.workbooks import cells
-    from readiness.render.workbooks.saving import save_bytes, undated
+    from readiness.render.workbooks.book import Book, new_workbook, stamp, to_bytes
+    from readiness.render.workbooks.tables import Column, put_row
 
     w = labels(language)
-    book = undated(Workbook())
-    sheet = book.active
-    sheet.title = w["pf_title"][:31]
-    headers = [
-        (w["client"], 36), (w["verdict"], 24), (w["score"], 10), (w["pf_weakest"], 40),
-        (w["score"], 10), (w["blockers"], 12), (w["major"], 10), (w["minor"], 10),
-        (w["pf_folder"], 30),
+    book = Book(new_workbook(), w, (w["pf_title"], ""))
+    stamp(book.workbook, title=w["pf_title"], language="zh-CN" if language is Language.ZH else "en")
+    columns = [
+        Column(w["client"], 36), Column(w["verdict"], 24), Column(w["score"], 10),
+        Column(w["pf_weakest"], 40), Column(w["pf_weakest_score"], 14),
+        Column(w["blockers"], 12), Column(w["major"], 10), Column(w["minor"], 10),
+        Column(w["pf_folder"], 30),
     ]  # fmt: skip
-    for column, (text, width) in enumerate(headers, start=1):
-        cell = sheet.cell(row=3, column=column)
-        cells.set_text(cell, text)
-        cell.font = cells.BOLD
-        sheet.column_dimensions[cell.column_letter].width = width
-    cells.set_text(sheet.cell(row=1, column=1), w["pf_title"])
     ok = sorted(
         (r for r in results if r.error is None), key=lambda r: (r.score or 0.0, r.client or "")
     )
+    summary = w["pf_summary"].format(ok=len(ok), total=len(results), failed=len(results) - len(ok))
+    ws = book.table_sheet("pf_title", w["pf_title"], summary, columns)
     for row, r in enumerate(ok, start=4):
-        values: list[object] = [
+        put_row(ws, row, [
             r.client, w[r.verdict or "not_ready"], r.score, r.weakest, r.weakest_score,
             r.blockers, r.majors, r.minors, Path(r.folder).name,
-        ]  # fmt: skip
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column)
-            if isinstance(value, str):
-                cells.set_text(cell, value)
-            else:
-                cell.value = value
-    sheet.auto_filter.ref = f"A3:I{3 + max(len(ok), 1)}"
-    sheet.freeze_panes = "A4"
+        ])  # fmt: skip
+    book.finish_table(ws, len(columns), len(ok))
     failed = [r for r in results if r.error is not None]
     if failed:
-        errors = book.create_sheet(w["pf_failed"][:31])
-        for column, (text, width) in enumerate(((w["pf_file"], 50), (w["pf_error"], 100)), 1):
-            cell = errors.cell(row=1, column=column)
-            cells.set_text(cell, text)
-            cell.font = cells.BOLD
-            errors.column_dimensions[cell.column_letter].width = width
-        for row, r in enumerate(failed, start=2):
-            cells.set_text(errors.cell(row=row, column=1), r.file)
-            cells.set_text(errors.cell(row=row, column=2), r.error or "")
-            errors.cell(row=row, column=2).alignment = cells.WRAP
-    return save_bytes(book)
+        columns = [Column(w["pf_file"], 50), Column(w["pf_error"], 100)]
+        errors = book.table_sheet("pf_failed", w["pf_failed"], summary, columns)
+        for row, r in enumerate(failed, start=4):
+            put_row(errors, row, [r.file, r.error or ""])
+        book.finish_table(errors, len(columns), len(failed))
+    return to_bytes(book.workbook)

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 
@@ -38,8 +37,11 @@ from readiness.render.plan.workbook_sheets import (
     resources_sheet,
     tasks_sheet,
 )
-from readiness.render.questionnaire import workbook as writer
-from readiness.render.report.workbook_sheets import (
+from readiness.render.workbooks import cells
+from readiness.render.workbooks.book import new_workbook, stamp
+from readiness.render.workbooks.cells import Sheet
+from readiness.render.workbooks.saving import save_bytes
+from readiness.render.workbooks.tables import (
     INTRO_ROW,
     put_heading,
     put_merged,
@@ -49,9 +51,6 @@ from readiness.render.report.workbook_sheets import (
     set_widths,
     solid_fill,
 )
-from readiness.render.workbooks import cells
-from readiness.render.workbooks.cells import Sheet
-from readiness.render.workbooks.saving import save_bytes
 
 INPUT_FILL = solid_fill("FFF2CC")
 """Fill of the cells a consultant is meant to change: rates and the contingency percentage."""
@@ -76,8 +75,7 @@ def plan_workbook_bytes(plan: Plan, language: Language, alternatives: Sequence[P
 
 def build_plan_workbook(plan: Plan, language: Language, alternatives: Sequence[Plan] = ()) -> Any:
     """The plan as an openpyxl ``Workbook`` (see :func:`plan_workbook_bytes`)."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = new_workbook()
     book = PlanBook(workbook, plan, language, labels(language))
     gantt_sheet(book)
     tasks_sheet(book)
@@ -85,16 +83,8 @@ def build_plan_workbook(plan: Plan, language: Language, alternatives: Sequence[P
     resources_sheet(book)
     total = costs_sheet(book)
     summary_sheet(book, total, alternatives)
-    stamp = writer.EPOCH
-    if plan.assessed_on is not None:
-        stamp = dt.datetime.combine(plan.assessed_on, dt.time())
-    properties = workbook.properties
-    properties.creator = "readiness"
-    properties.lastModifiedBy = None
-    properties.created = stamp
-    properties.modified = stamp
-    properties.title = book.word("pw_title")
-    properties.language = "zh-CN" if language is Language.ZH else "en"
+    language_tag = "zh-CN" if language is Language.ZH else "en"
+    stamp(workbook, title=book.word("pw_title"), language=language_tag, day=plan.assessed_on)
     workbook.active = 0
     return workbook
 

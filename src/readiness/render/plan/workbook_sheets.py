@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -23,7 +22,10 @@ from readiness.language import Language
 from readiness.models.common import LocalText
 from readiness.models.plan import Phase, PhaseId, Plan, Task
 from readiness.render.plan.gantt import PHASE_COLOURS
-from readiness.render.report.workbook_sheets import (
+from readiness.render.workbooks import cells
+from readiness.render.workbooks.book import Book
+from readiness.render.workbooks.cells import Cell, Sheet, cell_range
+from readiness.render.workbooks.tables import (
     CENTRE,
     CLASS_FILLS,
     INTRO_ROW,
@@ -32,13 +34,9 @@ from readiness.render.report.workbook_sheets import (
     put_heading,
     put_merged,
     put_section,
-    put_title,
     put_value,
-    set_widths,
     solid_fill,
 )
-from readiness.render.workbooks import cells
-from readiness.render.workbooks.cells import Cell, Sheet, cell_range, header_text
 
 DATE_FORMAT = "yyyy-mm-dd"
 WEEK_FORMAT = "mm-dd"
@@ -79,25 +77,19 @@ _MILESTONE_FONTS = {
 }
 
 
-@dataclass(slots=True)
-class PlanBook:
-    """The workbook being written, the plan it shows, its labels and the sheet names taken."""
+class PlanBook(Book):
+    """The plan's workbook being written: the plan it shows, in one language."""
 
-    workbook: Any
-    plan: Plan
-    language: Language
-    words: dict[str, str]
-    taken: set[str] = field(default_factory=set)
-    roles: dict[str, str] = field(init=False)
-    phases: dict[PhaseId, str] = field(init=False)
+    __slots__ = ("language", "phases", "plan", "roles")
 
-    def __post_init__(self) -> None:
-        self.roles = {role.id: role.name.get(self.language) for role in self.plan.roles}
-        self.phases = {phase.id: phase.name.get(self.language) for phase in self.plan.phases}
-
-    def word(self, key: str) -> str:
-        """The label ``key`` in the workbook's language."""
-        return self.words[key]
+    def __init__(
+        self, workbook: Any, plan: Plan, language: Language, words: dict[str, str]
+    ) -> None:
+        super().__init__(workbook, words, (plan.client, plan.scenario_name.get(language)))
+        self.plan = plan
+        self.language = language
+        self.roles = {role.id: role.name.get(language) for role in plan.roles}
+        self.phases = {phase.id: phase.name.get(language) for phase in plan.phases}
 
     def text(self, text: LocalText | None) -> str:
         """A plan text in the workbook's language ("" for none)."""
@@ -107,44 +99,16 @@ class PlanBook:
         """A role's name (its id when the plan does not staff it)."""
         return self.roles.get(role_id, role_id)
 
-    def sheet(self, key: str, index: int | None = None) -> Sheet:
-        """A new sheet named by the label ``key``, made a valid and unique Excel name."""
-        name = cells.valid_sheet_name(self.word(key), self.taken)
-        return self.workbook.create_sheet(name, index)
-
 
 def table_sheet(book: PlanBook, key: str, intro: str, columns: Sequence[Column]) -> Sheet:
-    """A new sheet with its title, its line of context and its column headers on row 3."""
-    ws = book.sheet(key)
-    set_widths(ws, (c.width for c in columns))
-    put_title(ws, book.word(key.replace("_sheet_", "_h_")))
-    put_merged(ws, INTRO_ROW, 1, len(columns), intro, border=False)
-    for index, column in enumerate(columns, start=1):
-        cells.put_header(ws, index, column.header, column.width)
-    return ws
+    """A new table sheet of the plan, titled by the label of ``key`` (``pw_sheet_x`` →
+    ``pw_h_x``); see :meth:`Book.table_sheet`."""
+    return book.table_sheet(key, book.word(key.replace("_sheet_", "_h_")), intro, columns)
 
 
-def finish(
-    book: PlanBook,
-    ws: Sheet,
-    *,
-    freeze: str,
-    title_rows: str = f"{HEADER_ROW}:{HEADER_ROW}",
-    autofilter: str | None = None,
-) -> None:
-    """Fit rows, freeze, filter and set up printing (A4 landscape, one page wide).
-
-    The page header names the client and the scenario, the footer the sheet and the page.
-    """
-    # fit_rows (in finish_sheet) knows nothing of merged cells: keep the taller height.
-    kept = {row: d.height for row, d in ws.row_dimensions.items() if d.height}
-    cells.finish_sheet(ws, freeze=freeze, autofilter=autofilter, protect=False)
-    for row, height in kept.items():
-        dimension = ws.row_dimensions[row]
-        dimension.height = max(dimension.height or 0, height)
-    ws.print_title_rows = title_rows
-    ws.oddHeader.left.text = header_text(book.plan.client)
-    ws.oddHeader.right.text = header_text(book.text(book.plan.scenario_name))
+def finish(book: PlanBook, ws: Sheet, **options: Any) -> None:
+    """Finish a sheet of the plan (see :meth:`Book.finish`)."""
+    book.finish(ws, **options)
 
 
 def put_date(

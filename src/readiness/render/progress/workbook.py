@@ -5,45 +5,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from readiness.render.progress.view import ProgressView
 from readiness.render.workbooks import cells
-from readiness.render.workbooks.saving import save_bytes, undated
+from readiness.render.workbooks.book import new_workbook, stamp, to_bytes
+from readiness.render.workbooks.tables import Value, put_row, put_title, set_widths
 
 _WIDE = 60
 
 
 def _sheet(book: Any, title: str, heading: str, headers: list[tuple[str, int]]) -> Any:
-    ws = book.create_sheet(title[:31])
-    cells.set_text(ws.cell(row=1, column=1), heading)
-    ws.cell(row=1, column=1).font = cells.BOLD
+    """A table sheet: ``heading`` on row 1, the column headers on row 3 (as every workbook)."""
+    ws = book.create_sheet(cells.valid_sheet_name(title, {n.casefold() for n in book.sheetnames}))
+    set_widths(ws, (width for _, width in headers))
+    put_title(ws, heading)
     for column, (text, width) in enumerate(headers, start=1):
-        cell = ws.cell(row=3, column=column)
-        cells.set_text(cell, text)
-        cell.font = cells.BOLD
-        cell.fill = cells.GROUP_FILL
-        ws.column_dimensions[cell.column_letter].width = width
+        cells.put_header(ws, column, text, width)
     return ws
 
 
-def _row(ws: Any, row: int, values: list[object]) -> None:
-    for column, value in enumerate(values, start=1):
-        cell = ws.cell(row=row, column=column)
-        if isinstance(value, str):
-            cells.set_text(cell, value)
-        else:
-            cell.value = value
-        cell.alignment = cells.WRAP
+def _row(ws: Any, row: int, values: list[Value]) -> None:
+    put_row(ws, row, values)
 
 
 def comparison_workbook_bytes(progress: ProgressView) -> bytes:
     """The progress workbook of ``progress``; the same view gives the same bytes."""
-    book = undated(Workbook())
-    book.remove(book.active)
+    book = stamp(new_workbook(), title=progress.words["c_title"], language=progress.html_lang)
     add_progress_sheets(book, progress)
-    return save_bytes(book)
+    return to_bytes(book)
 
 
 def add_progress_sheets(book: Any, progress: ProgressView, *, prefix: str = "") -> None:

@@ -8,7 +8,6 @@ and in the helper modules :mod:`~readiness.render.workbooks.cells` and
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -24,12 +23,11 @@ from readiness.models.questionnaire import Question, Questionnaire
 from readiness.render.questionnaire import sheets
 from readiness.render.questionnaire.sheets import Book
 from readiness.render.workbooks import cells
+from readiness.render.workbooks.book import stamp
 from readiness.render.workbooks.cells import Sheet, cell_range, merge, put, put_header
 from readiness.render.workbooks.saving import save_bytes
 
 PARTS = ("A", "B", "C")
-EPOCH = dt.datetime(2000, 1, 1)
-"""Date stamped on a workbook when the answers give none, so that the output is reproducible."""
 _TAB_COLOURS = {"A": "4472C4", "B": "70AD47", "C": "ED7D31"}
 
 LEGEND: dict[Rating, LocalText] = {
@@ -87,16 +85,12 @@ def build_workbook(
     sheets.figures_sheet(book, selected)
     sheets.roles_sheet(book)
     sheets.matrix_sheet(book)
-    stamp = EPOCH
-    if answers is not None and answers.assessed_on is not None:
-        stamp = dt.datetime.combine(answers.assessed_on, dt.time())
-    properties = workbook.properties
-    properties.creator = "readiness"
-    properties.lastModifiedBy = None
-    properties.created = stamp
-    properties.modified = stamp
-    properties.title = book.text(questionnaire.title)
-    properties.language = "zh-CN" if language is Language.ZH else "en"
+    stamp(
+        workbook,
+        title=book.text(questionnaire.title),
+        language="zh-CN" if language is Language.ZH else "en",
+        day=answers.assessed_on if answers is not None else None,
+    )
     workbook.active = 0
     return workbook
 

@@ -30,7 +30,6 @@ from readiness.render.report.model import (
     AnswerView,
     AreaSection,
     Attribute,
-    BlockerView,
     CompletenessView,
     DisagreementView,
     DocumentCheck,
@@ -57,6 +56,7 @@ from readiness.render.report.view_counts import (
     precondition_views,
     unanswered_views,
 )
+from readiness.render.rows import BlockerView
 
 if TYPE_CHECKING:
     from readiness.render.progress.view import ProgressView

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.chart import BarChart, RadarChart, Reference
 from openpyxl.chart.data_source import NumFmt
 from openpyxl.chart.text import RichText, Text
@@ -29,35 +28,35 @@ from openpyxl.drawing.text import (
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.pagebreak import Break
 
-from readiness.render.questionnaire import workbook as writer
 from readiness.render.report.model import ReportView, ScoreRow
 from readiness.render.report.workbook_apart import apart_sheet
 from readiness.render.report.workbook_sheets import (
-    BAND_FILLS,
-    CLASS_FILLS,
-    ID_HEADER,
-    STATUS_FILLS,
     ReportBook,
-    Value,
     clause_text,
     documents_sheet,
     evidence_sheet,
     findings_sheet,
-    finish,
+    requirements_sheet,
+    roles_sheet,
+)
+from readiness.render.workbooks import cells
+from readiness.render.workbooks.book import new_workbook, stamp, to_bytes
+from readiness.render.workbooks.cells import Sheet
+from readiness.render.workbooks.tables import (
+    BAND_FILLS,
+    CLASS_FILLS,
+    ID_HEADER,
+    STATUS_FILLS,
+    Value,
     put_heading,
     put_merged,
     put_row,
     put_section,
     put_title,
     put_value,
-    requirements_sheet,
-    roles_sheet,
     set_widths,
     solid_fill,
 )
-from readiness.render.workbooks import cells
-from readiness.render.workbooks.cells import Sheet
-from readiness.render.workbooks.saving import save_bytes
 
 SUMMARY_WIDTHS = (20, 52, 9, 9, 9, 9, 9, 9, 54)
 """Summary columns: labels, names and long text, six number columns, and the charts' column."""
@@ -88,13 +87,12 @@ _REPORT_TITLE_FONT = Font(bold=True, size=16)
 
 def workbook_bytes(view: ReportView) -> bytes:
     """The gap report of ``view`` as the content of an .xlsx file; the same view, the same bytes."""
-    return save_bytes(build_workbook(view))
+    return to_bytes(build_workbook(view))
 
 
 def build_workbook(view: ReportView) -> Any:
     """The gap report as an openpyxl ``Workbook`` (see :func:`workbook_bytes`)."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = new_workbook()
     book = ReportBook(workbook, view)
     summary_sheet(book)
     findings_sheet(book)
@@ -107,18 +105,8 @@ def build_workbook(view: ReportView) -> Any:
         from readiness.render.progress.workbook import add_progress_sheets
 
         add_progress_sheets(workbook, view.progress, prefix=f"{view.words['c_change']} ")
-    stamp = writer.EPOCH
-    if view.meta.assessed_on:
-        stamp = dt.datetime.combine(dt.date.fromisoformat(view.meta.assessed_on), dt.time())
-    properties = workbook.properties
-    properties.creator = "readiness"
-    properties.lastModifiedBy = None
-    properties.created = stamp
-    properties.modified = stamp
-    properties.title = view.meta.title
-    properties.language = view.meta.html_lang
-    workbook.active = 0
-    return workbook
+    day = dt.date.fromisoformat(view.meta.assessed_on) if view.meta.assessed_on else None
+    return stamp(workbook, title=view.meta.title, language=view.meta.html_lang, day=day)
 
 
 def summary_sheet(book: ReportBook) -> Sheet:
@@ -141,7 +129,7 @@ def summary_sheet(book: ReportBook) -> Sheet:
     row = _top_risks(book, ws, last + 2)
     row = _blockers(book, ws, row + 1)
     _feasibility(book, ws, row + 1)
-    finish(book, ws, freeze="A2", title_rows="1:1")
+    book.finish(ws, freeze="A2", title_rows="1:1")
     return ws
 
 

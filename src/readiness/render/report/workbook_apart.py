@@ -5,15 +5,9 @@ evidenced and unanswered questions. One filterable table, the first column sayin
 from __future__ import annotations
 
 from readiness.data.workbook_layout import FIRST_ROW
-from readiness.render.report.workbook_sheets import (
-    Column,
-    ReportBook,
-    Value,
-    finish_table,
-    put_row,
-    table_sheet,
-)
+from readiness.render.report.workbook_sheets import ReportBook
 from readiness.render.workbooks.cells import Sheet
+from readiness.render.workbooks.tables import Column, Value, put_row
 
 
 def apart_sheet(book: ReportBook) -> Sheet:
@@ -71,8 +65,8 @@ def apart_sheet(book: ReportBook) -> Sheet:
         )
     for u in view.unanswered:
         rows.append([book.word("unanswered_count"), u.question, "", u.area_name, "", u.text, None])
-    ws = table_sheet(book, "sheet_apart", book.word("sheet_apart"), view.meta.client, columns)
+    ws = book.table_sheet("sheet_apart", book.word("sheet_apart"), view.meta.client, columns)
     for row, values in enumerate(rows, start=FIRST_ROW):
         put_row(ws, row, values)
-    finish_table(book, ws, len(columns), len(rows))
+    book.finish_table(ws, len(columns), len(rows))
     return ws

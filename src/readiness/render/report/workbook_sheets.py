@@ -1,242 +1,46 @@
-"""The table sheets of the Excel gap report, and the cell helpers every report sheet shares.
-
-Layout of a table sheet: the title on row 1, a line of context on row 2, the column headers on
-row 3 (frozen, repeated on every printed page) and the data from row 4, as in the questionnaire
-workbook, whose helpers (:mod:`readiness.render.workbooks.cells`) write every text as text, never as a
-formula. The report is not protected: it is the consultant's to sort, filter and edit.
+"""The table sheets of the Excel gap report: findings, requirements, evidence requests,
+documents, roles. The cells and the workbook base are shared by every workbook
+(:mod:`readiness.render.workbooks.tables`, :mod:`readiness.render.workbooks.book`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
-
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW
 from readiness.render.report.model import FindingView, ReportView
 from readiness.render.workbooks import cells
-from readiness.render.workbooks.cells import Cell, Sheet, cell_range, header_text
-
-Value = str | int | float | None
-"""What a report cell holds: text, a count, or a score in percent."""
-
-TITLE_ROW = 1
-INTRO_ROW = 2
-SCORE_FORMAT = "0.0"
-"""Number format of every float in the report: scores and targets, in percent."""
-ID_HEADER = "ID"
-"""Header of identifier columns while the labels have no ``id`` (the Markdown report's too)."""
-
-
-def solid_fill(colour: str) -> PatternFill:
-    """A solid fill of ``colour`` (hex RGB); keep it in a constant (see below)."""
-    return PatternFill("solid", start_color=colour, end_color=colour)
-
-
-# Module constants: cells.style_cell caches styles by the identity of the fill.
-CLASS_FILLS: dict[str, PatternFill] = {
-    "major": solid_fill("F8D7DA"),
-    "minor": solid_fill("FCE4D6"),
-    "observation": solid_fill("FFF2CC"),
-    "conforming": solid_fill("E2EFDA"),
-    "not_applicable": cells.GREY,
-}
-"""Fill of a finding class: major red, minor orange, observation yellow, conforming green."""
-BAND_FILLS: dict[str, PatternFill] = {
-    "low": CLASS_FILLS["major"],
-    "mid": CLASS_FILLS["observation"],
-    "high": CLASS_FILLS["conforming"],
-}
-"""Fill of a score by its band: below the floor, between floor and target, target met."""
-STATUS_FILLS: dict[str, PatternFill] = {
-    "missing": solid_fill("FFC7CE"),
-    "present": solid_fill("C6EFCE"),
-    "not_applicable": cells.GREY,
-}
-"""Fill of a mandatory document's status: missing red, present green."""
-PRIMARY_FILL = solid_fill("BDD7EE")
-"""Fill of a primary (P) cell of the responsibility matrix."""
-INTRO_ALIGN = Alignment(wrap_text=True, vertical="top")
-CENTRE = Alignment(horizontal="center", vertical="center")
-ROTATED = Alignment(horizontal="center", vertical="bottom", text_rotation=90)
-"""Longest client name put in the printed page header (Excel allows 255 characters)."""
+from readiness.render.workbooks.book import Book
+from readiness.render.workbooks.cells import Sheet
+from readiness.render.workbooks.tables import (
+    CENTRE,
+    CLASS_FILLS,
+    ID_HEADER,
+    INTRO_ROW,
+    PRIMARY_FILL,
+    ROTATED,
+    STATUS_FILLS,
+    Column,
+    Value,
+    put_heading,
+    put_merged,
+    put_row,
+    put_section,
+    put_title,
+    put_value,
+    set_widths,
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A column of a table sheet: its header and its width in characters."""
+class ReportBook(Book):
+    """The gap report's workbook being written, and the view it shows."""
 
-    header: str
-    width: float
+    __slots__ = ("view",)
 
-
-@dataclass(slots=True)
-class ReportBook:
-    """The workbook being written, the view it shows, and the sheet names already taken."""
-
-    workbook: Any
-    view: ReportView
-    taken: set[str] = field(default_factory=set)
-
-    def word(self, key: str, fallback: str | None = None) -> str:
-        """The label ``key``, or the label ``fallback`` while ``key`` is not in the labels."""
-        words = self.view.words
-        if fallback is not None and key not in words:
-            return words[fallback]
-        return words[key]
-
-    def sheet(self, key: str) -> Sheet:
-        """A new sheet named by the label ``key``, made a valid and unique Excel name."""
-        name = cells.valid_sheet_name(self.view.words[key], self.taken)
-        return self.workbook.create_sheet(name)
-
-
-def put_value(
-    ws: Sheet, row: int, column: int, value: Value, fill: PatternFill | None = None
-) -> Cell:
-    """A bordered, wrapped data cell: text through :func:`cells.set_text`, floats as ``0.0``."""
-    cell = ws.cell(row=row, column=column)
-    # The questionnaire's answer style is white; the report is not protected, so unlocking
-    # the cell changes nothing.
-    cells.style_cell(cell, answer=True, fill=fill or cells.WHITE)
-    if isinstance(value, str):
-        cells.set_text(cell, value)
-    elif value is not None:
-        cell.value = value
-        if isinstance(value, float):
-            cell.number_format = SCORE_FORMAT
-    return cell
-
-
-def put_row(
-    ws: Sheet, row: int, values: Sequence[Value], fill: PatternFill | None = None, first: int = 1
-) -> list[Cell]:
-    """One table row from column ``first`` on, all with ``fill``."""
-    return [put_value(ws, row, first + i, value, fill) for i, value in enumerate(values)]
-
-
-def put_heading(ws: Sheet, row: int, column: int, text: str | None) -> Cell:
-    """A header cell inside a sheet (bold on the header fill), for tables below row 3."""
-    cell = ws.cell(row=row, column=column)
-    cells.set_text(cell, text)
-    cell.font = cells.BOLD
-    cell.fill = cells.HEADER_FILL
-    cell.alignment = cells.HEADER_ALIGN
-    cell.border = cells.BORDER
-    return cell
-
-
-def put_section(ws: Sheet, row: int, text: str) -> Cell:
-    """A bold section title in column A (it runs over the empty cells to its right)."""
-    cell = ws.cell(row=row, column=1)
-    cells.set_text(cell, text)
-    cell.font = Font(bold=True, size=12)
-    cell.alignment = cells.CLIP
-    ws.row_dimensions[row].height = 20
-    return cell
-
-
-def put_merged(
-    ws: Sheet,
-    row: int,
-    first: int,
-    last: int,
-    value: Value,
-    fill: PatternFill | None = None,
-    *,
-    border: bool = True,
-) -> Cell:
-    """``value`` in one wrapped cell merged over columns ``first`` to ``last`` of ``row``.
-
-    Row heights are not fitted to merged cells (see :func:`cells.fit_rows`), so the height
-    the text needs over the merged width is set here: set the column widths first.
-    """
-    if border:
-        for column in range(first + 1, last + 1):
-            put_value(ws, row, column, None, fill)
-        cell = put_value(ws, row, first, value, fill)
-    else:
-        cell = ws.cell(row=row, column=first)
-        cells.set_text(cell, value)
-        cell.alignment = INTRO_ALIGN
-    if last > first:
-        cells.merge(ws, row, first, last)
-    if isinstance(value, str):
-        width = sum(_width(ws, column) for column in range(first, last + 1)) - 1
-        lines = cells.line_count(value, max(width, 1.0))
-        if lines > 1:
-            dimension = ws.row_dimensions[row]
-            dimension.height = max(dimension.height or 0, 14.5 * lines + 4)
-    return cell
-
-
-def _width(ws: Sheet, column: int) -> float:
-    width = ws.column_dimensions[get_column_letter(column)].width
-    return float(width or 8.43)
-
-
-def set_widths(ws: Sheet, widths: Iterable[float]) -> None:
-    """Set the widths of columns A, B, … in characters."""
-    for column, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(column)].width = width
-
-
-def table_sheet(
-    book: ReportBook, key: str, title: str, intro: str, columns: Sequence[Column]
-) -> Sheet:
-    """A new sheet with its title, its line of context and its column headers on row 3."""
-    ws = book.sheet(key)
-    set_widths(ws, (c.width for c in columns))
-    put_title(ws, title)
-    put_merged(ws, INTRO_ROW, 1, len(columns), intro, border=False)
-    for index, column in enumerate(columns, start=1):
-        cells.put_header(ws, index, column.header, column.width)
-    return ws
-
-
-def put_title(ws: Sheet, title: str) -> Cell:
-    """The sheet's title on row 1 (it runs over the empty cells to its right)."""
-    cell = ws.cell(row=TITLE_ROW, column=1)
-    cells.set_text(cell, title)
-    cell.font = cells.TITLE_FONT
-    cell.alignment = cells.CLIP
-    ws.row_dimensions[TITLE_ROW].height = 24
-    return cell
-
-
-def finish(
-    book: ReportBook,
-    ws: Sheet,
-    *,
-    freeze: str = f"A{FIRST_ROW}",
-    title_rows: str = f"{HEADER_ROW}:{HEADER_ROW}",
-    autofilter: str | None = None,
-) -> None:
-    """Fit rows, freeze, filter and set up printing (A4 landscape, one page wide).
-
-    Unlike the questionnaire's sheets, the report's are not protected.
-    The page header names the client, the footer the sheet and the page.
-    """
-    # fit_rows (in finish_sheet) knows nothing of merged cells: keep the taller height.
-    kept = {row: d.height for row, d in ws.row_dimensions.items() if d.height}
-    cells.finish_sheet(ws, freeze=freeze, autofilter=autofilter, protect=False)
-    for row, height in kept.items():
-        dimension = ws.row_dimensions[row]
-        dimension.height = max(dimension.height or 0, height)
-    ws.print_title_rows = title_rows
-    meta = book.view.meta
-    ws.oddHeader.left.text = header_text(meta.client)
-    ws.oddHeader.right.text = header_text(meta.assessed_on or "")
-
-
-def finish_table(book: ReportBook, ws: Sheet, width: int, count: int, freeze: str = "") -> None:
-    """:func:`finish` a table sheet of ``count`` rows and ``width`` columns, with a filter."""
-    last = HEADER_ROW + max(count, 1)
-    autofilter = cell_range(1, HEADER_ROW, last, width)
-    finish(book, ws, freeze=freeze or f"A{FIRST_ROW}", autofilter=autofilter)
+    def __init__(self, workbook: Any, view: ReportView) -> None:
+        super().__init__(workbook, view.words, (view.meta.client, view.meta.assessed_on or ""))
+        self.view = view
 
 
 def clause_text(clause: str | None, title: str) -> str:
@@ -262,11 +66,11 @@ def findings_sheet(book: ReportBook) -> Sheet:
         Column(book.word("reasons"), 40),
         Column(book.word("recommendation"), 50),
     ]
-    ws = table_sheet(book, "sheet_findings", book.word("h_findings"), view.meta.client, columns)
+    ws = book.table_sheet("sheet_findings", book.word("h_findings"), view.meta.client, columns)
     for row, finding in enumerate(view.findings, start=FIRST_ROW):
         values = _finding_values(finding, book.word("grouped_into"))
         put_row(ws, row, values, CLASS_FILLS.get(finding.finding))
-    finish_table(book, ws, len(columns), len(view.findings))
+    book.finish_table(ws, len(columns), len(view.findings))
     return ws
 
 
@@ -305,7 +109,7 @@ def requirements_sheet(book: ReportBook) -> Sheet:
         Column(book.word("owner"), 12),
     ]
     title = book.word("requirements")
-    ws = table_sheet(book, "sheet_requirements", title, view.meta.client, columns)
+    ws = book.table_sheet("sheet_requirements", title, view.meta.client, columns)
     score_column = 7
     for row, item in enumerate(view.requirements, start=FIRST_ROW):
         several = len(item.answers) > 1
@@ -330,7 +134,7 @@ def requirements_sheet(book: ReportBook) -> Sheet:
         ]
         put_row(ws, row, values)
         put_value(ws, row, score_column, item.score, CLASS_FILLS.get(item.finding))
-    finish_table(book, ws, len(columns), len(view.requirements), freeze=f"B{FIRST_ROW}")
+    book.finish_table(ws, len(columns), len(view.requirements), freeze=f"B{FIRST_ROW}")
     return ws
 
 
@@ -346,8 +150,8 @@ def evidence_sheet(book: ReportBook) -> Sheet:
         Column(book.word("requirements"), 14),
         Column(book.word("finding"), 16),
     ]
-    ws = table_sheet(
-        book, "sheet_evidence", book.word("h_evidence"), book.word("evidence_intro"), columns
+    ws = book.table_sheet(
+        "sheet_evidence", book.word("h_evidence"), book.word("evidence_intro"), columns
     )
     row = FIRST_ROW
     for group in view.evidence:
@@ -365,7 +169,7 @@ def evidence_sheet(book: ReportBook) -> Sheet:
             put_row(ws, row, values)
             put_value(ws, row, len(values), item.finding_label, CLASS_FILLS.get(item.finding))
             row += 1
-    finish_table(book, ws, len(columns), row - FIRST_ROW)
+    book.finish_table(ws, len(columns), row - FIRST_ROW)
     return ws
 
 
@@ -383,8 +187,8 @@ def documents_sheet(book: ReportBook) -> Sheet:
         Column(book.word("status"), 14),
         Column(book.word("score"), 8),
     ]
-    ws = table_sheet(
-        book, "sheet_documents", book.word("h_documents"), book.word("documents_intro"), columns
+    ws = book.table_sheet(
+        "sheet_documents", book.word("h_documents"), book.word("documents_intro"), columns
     )
     for row, check in enumerate(view.documents, start=FIRST_ROW):
         values: list[Value] = [
@@ -400,7 +204,7 @@ def documents_sheet(book: ReportBook) -> Sheet:
         put_row(ws, row, values)
         status = put_value(ws, row, 7, check.status_label, STATUS_FILLS.get(check.status))
         status.font = cells.BOLD
-    finish_table(book, ws, len(columns), len(view.documents))
+    book.finish_table(ws, len(columns), len(view.documents))
     return ws
 
 
@@ -440,7 +244,7 @@ def roles_sheet(book: ReportBook) -> Sheet:
         row += 1
     row = _owners_table(book, ws, row + 1)
     _matrix_findings(book, ws, row + 1, last_column)
-    finish(book, ws, freeze=f"C{FIRST_ROW}")
+    book.finish(ws, freeze=f"C{FIRST_ROW}")
     return ws
 
 
