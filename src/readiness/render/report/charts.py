@@ -11,14 +11,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from readiness.models.common import FindingClass
 from readiness.render import svg
+from readiness.render.palette import CLASS_COLOURS, css_name
 from readiness.render.svg import FONT as _FONT
 
-MAJOR = "#c0392b"
-MINOR = "#e67e22"
-OBSERVATION = "#f1c40f"
-CONFORMING = "#27ae60"
-NOT_APPLICABLE = "#95a5a6"
+MAJOR = CLASS_COLOURS[FindingClass.MAJOR]
+MINOR = CLASS_COLOURS[FindingClass.MINOR]
+OBSERVATION = CLASS_COLOURS[FindingClass.OBSERVATION]
+CONFORMING = CLASS_COLOURS[FindingClass.CONFORMING]
+NOT_APPLICABLE = CLASS_COLOURS[FindingClass.NOT_APPLICABLE]
 SCORE = "#2c6fbb"
 TARGET = "#7f8c8d"
 EMPTY_CELL = "#f4f6f7"
@@ -28,13 +30,7 @@ MUTED = "#5d6d7e"
 NO_VALUE = "—"
 
 # Finding classes in heat-map column order: (CSS suffix, colour).
-_CLASSES = (
-    ("major", MAJOR),
-    ("minor", MINOR),
-    ("observation", OBSERVATION),
-    ("conforming", CONFORMING),
-    ("not-applicable", NOT_APPLICABLE),
-)
+_CLASSES = tuple((css_name(finding), colour) for finding, colour in CLASS_COLOURS.items())
 _LINE = 14.0
 _PAD = 8.0
 _ROW = 24.0

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from readiness.models.common import FindingClass
+from readiness.render.palette import CLASS_TINTS
 from readiness.render.workbooks import cells
 from readiness.render.workbooks.cells import Cell, Sheet
 
@@ -36,11 +38,8 @@ def solid_fill(colour: str) -> PatternFill:
 
 # Module constants: cells.style_cell caches styles by the identity of the fill.
 CLASS_FILLS: dict[str, PatternFill] = {
-    "major": solid_fill("F8D7DA"),
-    "minor": solid_fill("FCE4D6"),
-    "observation": solid_fill("FFF2CC"),
-    "conforming": solid_fill("E2EFDA"),
-    "not_applicable": cells.GREY,
+    finding: cells.GREY if finding is FindingClass.NOT_APPLICABLE else solid_fill(tint)
+    for finding, tint in CLASS_TINTS.items()
 }
 """Fill of a finding class: major red, minor orange, observation yellow, conforming green."""
 BAND_FILLS: dict[str, PatternFill] = {
