@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.assessment import (
     AreaResult,
@@ -19,12 +18,10 @@ from readiness.models.assessment import (
     Finding,
     FindingSource,
     Flag,
-    IndicatorResult,
     RequirementResult,
     ScoreGroup,
 )
 from readiness.models.catalogue import Catalogue
-from readiness.models.common import FindingClass, Rating
 from readiness.models.questionnaire import Questionnaire
 from readiness.render.report.model import (
     AnswerView,
@@ -32,16 +29,8 @@ from readiness.render.report.model import (
     Attribute,
     CompletenessView,
     DisagreementView,
-    DocumentCheck,
-    EvidenceGroup,
-    EvidenceItem,
     FindingView,
-    HeatRow,
-    IndicatorView,
-    MatrixRowView,
-    MatrixView,
     Meta,
-    NaStatement,
     PartSections,
     Profile,
     ReportView,
@@ -61,7 +50,16 @@ from readiness.render.rows import BlockerView
 if TYPE_CHECKING:
     from readiness.render.progress.view import ProgressView
 
-CLASSES = (FindingClass.MAJOR, FindingClass.MINOR, FindingClass.OBSERVATION)
+from readiness.render.report.view_context import CLASSES, ViewContext
+from readiness.render.report.view_sections import (
+    documents_view,
+    evidence_view,
+    heat_view,
+    indicator_view,
+    matrix_view,
+    not_applicable_view,
+)
+
 TOP_RISKS = 10
 SHOWN_FLAGS = (
     Flag.DOCUMENT_MISSING,
@@ -73,50 +71,6 @@ SHOWN_FLAGS = (
 )
 
 
-class _Context:
-    """The lookups every part of the view needs."""
-
-    def __init__(
-        self,
-        assessment: Assessment,
-        catalogue: Catalogue,
-        questionnaire: Questionnaire,
-        language: Language,
-    ) -> None:
-        self.assessment = assessment
-        self.catalogue = catalogue
-        self.questionnaire = questionnaire
-        self.language = language
-        self.words = labels(language)
-        self.requirement_views: dict[str, RequirementView] = {}
-
-    def percent(self, value: float | None) -> str:
-        if value is None:
-            return self.words["not_scored"]
-        space = "" if self.language is Language.ZH else " "
-        return f"{value:.1f}{space}%"
-
-    def band(self, score: float | None) -> str:
-        if score is None:
-            return "none"
-        if score < self.assessment.area_floor:
-            return "low"
-        return "high" if score >= self.assessment.target_score else "mid"
-
-    def area_name(self, area_id: str | None) -> str:
-        if area_id is None or not self.catalogue.has_area(area_id):
-            return ""
-        return self.catalogue.area(area_id).title.get(self.language)
-
-    def clause_title(self, clause_id: str | None) -> str:
-        if clause_id is None or clause_id not in self.catalogue.index.clause:
-            return ""
-        return self.catalogue.clause(clause_id).title.get(self.language)
-
-    def finding_label(self, finding: str) -> str:
-        return self.words[f"finding_{finding}"]
-
-
 def build_view(
     assessment: Assessment,
     catalogue: Catalogue,
@@ -125,7 +79,7 @@ def build_view(
     progress: ProgressView | None = None,
 ) -> ReportView:
     """The whole report of ``assessment`` in ``language`` (with ``progress`` since a baseline)."""
-    context = _Context(assessment, catalogue, questionnaire, language)
+    context = ViewContext(assessment, catalogue, questionnaire, language)
     words = context.words
     requirements = [_requirement(context, r) for r in assessment.requirements]
     context.requirement_views = {r.id: r for r in requirements}
@@ -176,15 +130,15 @@ def build_view(
             for r in requirements
             if {"documented_not_practised", "practised_not_documented"} & set(r.flag_codes)
         ],
-        indicators=[_indicator(context, i) for i in assessment.indicators],
+        indicators=[indicator_view(context, i) for i in assessment.indicators],
         indicator_findings=[f for f in findings if f.source == FindingSource.INDICATOR.value],
         matrix_findings=[f for f in findings if f.source == FindingSource.MATRIX.value],
-        matrix=_matrix(context),
-        documents=_documents(context, requirements),
-        evidence=_evidence(context, rows),
-        not_applicable=_not_applicable(context),
+        matrix=matrix_view(context),
+        documents=documents_view(context, requirements),
+        evidence=evidence_view(context, rows),
+        not_applicable=not_applicable_view(context),
         requirements=requirements,
-        heat=_heat(context),
+        heat=heat_view(context),
         heat_columns=[words[f"finding_{c.value}"] for c in CLASSES],
         disagreements=[
             DisagreementView(
@@ -202,7 +156,7 @@ def build_view(
     )
 
 
-def _meta(context: _Context) -> Meta:
+def _meta(context: ViewContext) -> Meta:
     assessment = context.assessment
     source = assessment.source
     return Meta(
@@ -222,7 +176,7 @@ def _meta(context: _Context) -> Meta:
     )
 
 
-def _profile(context: _Context) -> Profile:
+def _profile(context: ViewContext) -> Profile:
     client = context.assessment.client
     names = {c.id: c.name.get(context.language) for c in context.questionnaire.business_categories}
     return Profile(
@@ -236,7 +190,7 @@ def _profile(context: _Context) -> Profile:
     )
 
 
-def _completeness(context: _Context) -> CompletenessView:
+def _completeness(context: ViewContext) -> CompletenessView:
     done = context.assessment.completeness
     return CompletenessView(
         questions=done.questions,
@@ -260,7 +214,7 @@ def _tally(counts: Counts) -> Tally:
     )
 
 
-def _row(context: _Context, group: ScoreGroup, name: str) -> ScoreRow:
+def _row(context: ViewContext, group: ScoreGroup, name: str) -> ScoreRow:
     return ScoreRow(
         id=group.id,
         name=name,
@@ -272,12 +226,12 @@ def _row(context: _Context, group: ScoreGroup, name: str) -> ScoreRow:
     )
 
 
-def _part_name(context: _Context, part_id: str) -> str:
+def _part_name(context: ViewContext, part_id: str) -> str:
     part = next(p for p in context.catalogue.parts if p.id == part_id)
     return part.title.get(context.language)
 
 
-def _area_row(context: _Context, area: AreaResult) -> ScoreRow:
+def _area_row(context: ViewContext, area: AreaResult) -> ScoreRow:
     definition = context.catalogue.area(area.id)
     capability = area.capability
     names: dict[str, str] = {
@@ -306,7 +260,7 @@ def _area_row(context: _Context, area: AreaResult) -> ScoreRow:
     )
 
 
-def _answer(context: _Context, contribution: Contribution) -> AnswerView:
+def _answer(context: ViewContext, contribution: Contribution) -> AnswerView:
     words = context.words
     question = context.questionnaire.index.question.get(contribution.question)
     rating = contribution.rating.value if contribution.rating else ""
@@ -329,7 +283,7 @@ def _answer(context: _Context, contribution: Contribution) -> AnswerView:
     )
 
 
-def _requirement(context: _Context, result: RequirementResult) -> RequirementView:
+def _requirement(context: ViewContext, result: RequirementResult) -> RequirementView:
     definition = context.catalogue.requirement(result.id)
     documented = definition.documented
     flags = [f for f in SHOWN_FLAGS if f in result.flags]
@@ -357,7 +311,7 @@ def _requirement(context: _Context, result: RequirementResult) -> RequirementVie
     )
 
 
-def _finding(context: _Context, finding: Finding) -> FindingView:
+def _finding(context: ViewContext, finding: Finding) -> FindingView:
     requirement = (
         context.requirement_views.get(finding.requirements[0])
         if finding.source is FindingSource.REQUIREMENT and finding.requirements
@@ -399,7 +353,7 @@ def _top_risks(findings: list[FindingView], assessment: Assessment) -> list[Find
 
 
 def _chapters(
-    context: _Context, rows: dict[str, ScoreRow], findings: list[FindingView]
+    context: ViewContext, rows: dict[str, ScoreRow], findings: list[FindingView]
 ) -> list[PartSections]:
     by_area: dict[str | None, list[FindingView]] = defaultdict(list)
     for finding in findings:
@@ -433,160 +387,3 @@ def _chapters(
             )
         chapters.append(PartSections(_row(context, part, _part_name(context, part.id)), sections))
     return chapters
-
-
-def _indicator(context: _Context, result: IndicatorResult) -> IndicatorView:
-    words = context.words
-    rule = next(r for r in context.questionnaire.rules if r.id == result.rule)
-    figure = context.questionnaire.index.figure.get(result.figure)
-    value = result.value
-    if value is None:
-        value_text = words["not_given"]
-    elif isinstance(value, bool):
-        value_text = words["yes"] if value else words["no"]
-    else:
-        unit = " %" if figure is not None and figure.kind == "percent" else ""
-        value_text = f"{value:g}{unit}"
-    return IndicatorView(
-        rule=result.rule,
-        figure=result.figure,
-        figure_text=figure.text.get(context.language) if figure else result.figure,
-        value_text=value_text,
-        evaluated=result.evaluated,
-        fired=result.fired,
-        finding=rule.finding.value if result.fired else None,
-        finding_label=context.finding_label(rule.finding.value) if result.fired else words["ok"],
-        message=rule.message.get(context.language),
-    )
-
-
-def _matrix(context: _Context) -> MatrixView:
-    assessment = context.assessment
-    people: list[str] = []
-    for row in assessment.matrix:
-        people += [name for name in row.assign if name not in people]
-    owners = [
-        (context.area_name(area_id), name or "")
-        for area_id, name in assessment.roles.process_owners.items()
-    ]
-    return MatrixView(
-        sms_owner=assessment.roles.sms_owner,
-        owners=owners,
-        people=people,
-        rows=[
-            MatrixRowView(
-                item=row.item,
-                area_name=context.area_name(row.area),
-                cells=[row.assign.get(name, "") for name in people],
-            )
-            for row in assessment.matrix
-        ],
-    )
-
-
-def _documents(context: _Context, requirements: list[RequirementView]) -> list[DocumentCheck]:
-    words = context.words
-    checks = []
-    for view in requirements:
-        definition = context.catalogue.requirement(view.id).documented
-        if definition is None:
-            continue
-        if view.score is None:
-            status = "not_applicable"
-        elif "document_missing" in view.flag_codes:
-            status = "missing"
-        else:
-            status = "present"
-        checks.append(
-            DocumentCheck(
-                requirement=view.id,
-                clause=view.clause,
-                clause_title=view.clause_title,
-                area_name=view.area_name,
-                kind=definition.kind,
-                kind_label=words[f"kind_{definition.kind}"],
-                name=definition.name.get(context.language),
-                status=status,
-                status_label=words[f"document_{status}"],
-                score_text=view.score_text,
-            )
-        )
-    return checks
-
-
-def _evidence(context: _Context, rows: dict[str, ScoreRow]) -> list[EvidenceGroup]:
-    """The evidence to ask for behind every requirement that is not conforming.
-
-    Grouped by the area whose sheet asks the question, so each owner gets one list.
-    """
-    severity = {c.value: index for index, c in enumerate(CLASSES)}
-    by_area: dict[str, dict[str, EvidenceItem]] = defaultdict(dict)
-    for view in context.requirement_views.values():
-        if view.finding not in severity:
-            continue
-        for question_id in context.questionnaire.covering(view.id):
-            question = context.questionnaire.question(question_id)
-            items = by_area[question.area_id]
-            known = items.get(question_id)
-            worst = view.finding
-            if known is not None:
-                worst = min(known.finding, view.finding, key=severity.__getitem__)
-            items[question_id] = EvidenceItem(
-                question=question_id,
-                text=question.text.get(context.language),
-                evidence=question.evidence.get(context.language),
-                requirements=[*(known.requirements if known else []), view.id],
-                finding=worst,
-                finding_label=context.finding_label(worst),
-            )
-    return [
-        EvidenceGroup(
-            area=area.id,
-            area_name=rows[area.id].name,
-            owner=rows[area.id].owner,
-            items=sorted(by_area[area.id].values(), key=lambda i: i.question),
-        )
-        for area in context.assessment.areas
-        if by_area.get(area.id)
-    ]
-
-
-def _not_applicable(context: _Context) -> list[NaStatement]:
-    words = context.words
-    found: dict[str, NaStatement] = {}
-    for result in context.assessment.requirements:
-        accepted = Flag.NA_NOT_ALLOWED not in result.flags
-        for contribution in result.contributions:
-            if contribution.rating is not Rating.NA:
-                continue
-            known = found.get(contribution.question)
-            question = context.questionnaire.index.question.get(contribution.question)
-            found[contribution.question] = NaStatement(
-                question=contribution.question,
-                text=question.text.get(context.language) if question else "",
-                area_name=context.area_name(result.area),
-                requirements=[*(known.requirements if known else []), result.id],
-                justification=contribution.justification or "",
-                accepted=accepted and (known.accepted if known else True),
-                status_label=words["na_accepted"]
-                if accepted and (known.accepted if known else True)
-                else words["na_refused"],
-            )
-    return sorted(found.values(), key=lambda s: s.question)
-
-
-def _heat(context: _Context) -> list[HeatRow]:
-    """Second-level clauses (4.1 … 10.2) by finding class."""
-    rows = []
-    for group in context.assessment.clauses:
-        if group.id.count(".") != 1:
-            continue
-        counts = group.counts
-        rows.append(
-            HeatRow(
-                clause=group.id,
-                label=f"{group.id} {context.clause_title(group.id)}",
-                counts=[counts.major, counts.minor, counts.observation],
-            )
-        )
-    return rows
