@@ -19,6 +19,7 @@ import typer
 from readiness import __version__
 from readiness.cli.common import LangOption, console, load_data, print_error, reports_errors, say
 from readiness.cli.compare import compare as compare_command
+from readiness.cli.export import export as export_command
 from readiness.cli.plan import plan as plan_command
 from readiness.cli.questionnaire import questionnaire_app
 from readiness.language import Language
@@ -35,6 +36,7 @@ app = typer.Typer(
 app.add_typer(questionnaire_app, name="questionnaire")
 app.command(name="plan")(plan_command)
 app.command(name="compare")(compare_command)
+app.command(name="export")(export_command)
 
 
 class Edition(StrEnum):

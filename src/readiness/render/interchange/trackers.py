@@ -1,0 +1,195 @@
+"""The remediation backlog as CSV files that Jira, Azure DevOps, GitHub and ServiceNow import.
+
+Every file is UTF-8 with a byte order mark (Excel then opens Chinese text correctly) and CRLF
+line ends (RFC 4180). Every cell is safe from formula injection: a cell that starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return gets an apostrophe in front, which spreadsheet
+programs show as text and never evaluate (the OWASP advice for CSV injection). Parents (work
+packages) come before their children (actions) in every file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from readiness.language import Language
+from readiness.models.common import FindingClass
+from readiness.models.plan import Plan
+from readiness.render.interchange.backlog import Item, backlog_items
+
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters a spreadsheet may read as the start of a formula."""
+
+AZURE_LIMIT = 1000
+"""Azure DevOps imports at most this many work items from one CSV file."""
+
+JIRA_PRIORITY = {FindingClass.MAJOR: "High", FindingClass.MINOR: "Medium"}
+AZURE_PRIORITY = {FindingClass.MAJOR: "2", FindingClass.MINOR: "3"}
+
+
+def safe_cell(value: str) -> str:
+    """``value``, with an apostrophe in front if a spreadsheet could take it for a formula."""
+    return "'" + value if value.startswith(DANGEROUS) else value
+
+
+def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _labels(item: Item) -> list[str]:
+    labels = ["iso20000", item.area.replace(".", "-"), item.finding.value.replace("_", "-")]
+    if item.blocker:
+        labels.append("stage1-blocker")
+    return labels
+
+
+def _jira_priority(item: Item) -> str:
+    return "Highest" if item.blocker else JIRA_PRIORITY.get(item.finding, "Low")
+
+
+def jira_bytes(plan: Plan, language: Language) -> bytes:
+    """Jira's CSV import: epics (work packages) first, their tasks after, linked by Parent.
+
+    ``Issue Id`` numbers the rows so that ``Parent`` can point at the epic's row; dates are
+    ``yyyy-MM-dd`` (give that format in the import wizard). The owner's role is a label.
+    """
+    items = backlog_items(plan, language)
+    number = {item.id: str(index) for index, item in enumerate(items, 1)}
+    header = ["Issue Id", "Summary", "Issue Type", "Description", "Priority"]
+    header += ["Labels"] * 5 + ["Start date", "Due Date", "Parent", "External ID"]
+    rows = []
+    for item in items:
+        labels = [*_labels(item), f"owner-{item.owner_role}"]
+        labels += [""] * (5 - len(labels))
+        rows.append(
+            [
+                number[item.id],
+                item.title,
+                "Epic" if item.is_parent else "Task",
+                item.description,
+                _jira_priority(item),
+                *labels,
+                item.start.isoformat(),
+                item.due.isoformat(),
+                number[item.parent] if item.parent else "",
+                item.id,
+            ]
+        )
+    return _csv_bytes(header, rows)
+
+
+def azure_files(plan: Plan, language: Language) -> list[bytes]:
+    """Azure DevOps CSV imports: Epics with their Tasks as a tree (``Title 1`` / ``Title 2``).
+
+    A file holds at most :data:`AZURE_LIMIT` work items; a work package never straddles two
+    files, so each file is a complete tree.
+    """
+    groups: list[list[Item]] = []
+    for item in backlog_items(plan, language):
+        if item.is_parent:
+            groups.append([])
+        groups[-1].append(item)
+    files: list[list[Item]] = [[]]
+    for group in groups:
+        if len(group) > AZURE_LIMIT:
+            raise ValueError(f"work package {group[0].id} alone has more than {AZURE_LIMIT} items")
+        if len(files[-1]) + len(group) > AZURE_LIMIT:
+            files.append([])
+        files[-1].extend(group)
+    header = ["ID", "Work Item Type", "Title 1", "Title 2", "Description", "Priority", "Tags"]
+    header += ["Activity", "Start Date", "Target Date"]
+    return [
+        _csv_bytes(
+            header,
+            (
+                [
+                    "",
+                    "Epic" if item.is_parent else "Task",
+                    item.title if item.is_parent else "",
+                    "" if item.is_parent else item.title,
+                    item.description,
+                    "1" if item.blocker else AZURE_PRIORITY.get(item.finding, "4"),
+                    "; ".join([*_labels(item), f"owner-{item.owner_role}"]),
+                    "" if item.is_parent else item.owner,
+                    item.start.isoformat(),
+                    item.due.isoformat(),
+                ]
+                for item in chunk
+            ),
+        )
+        for chunk in files
+    ]
+
+
+def github_bytes(plan: Plan, language: Language) -> bytes:
+    """GitHub issues as the common CSV import tools read them (title, body, labels, milestone).
+
+    Each work package is a milestone and an issue labelled ``epic``; its actions carry the
+    milestone and name the parent in the body. Labels are separated by commas in one cell.
+    """
+    items = backlog_items(plan, language)
+    titles = {item.id: item.title for item in items if item.is_parent}
+    part_of = "Part of" if language is Language.EN else "所属工作包"
+    due = "Due" if language is Language.EN else "完成日期"
+    owner = "Owner" if language is Language.EN else "负责人"
+    rows = []
+    for item in items:
+        milestone = titles[item.parent or item.id]
+        body = [item.description, f"{due}: {item.due.isoformat()}", f"{owner}: {item.owner}"]
+        if item.parent:
+            body.append(f"{part_of}: {item.parent} {titles[item.parent]}")
+        labels = _labels(item) + (["epic"] if item.is_parent else [])
+        rows.append([item.title, "\n\n".join(body), ",".join(labels), milestone, "open"])
+    return _csv_bytes(["title", "body", "labels", "milestone", "state"], rows)
+
+
+GENERIC_HEADER = [
+    "id",
+    "parent_id",
+    "type",
+    "title",
+    "description",
+    "priority",
+    "finding_class",
+    "stage1_blocker",
+    "area",
+    "kind",
+    "owner",
+    "owner_role",
+    "start",
+    "due",
+    "requirements",
+    "findings",
+]
+"""Columns of the generic CSV (README: the ServiceNow transform map over them)."""
+
+
+def generic_bytes(plan: Plan, language: Language) -> bytes:
+    """Every backlog item with every field, for any other tool (ServiceNow: see README)."""
+    rows = [
+        [
+            item.id,
+            item.parent or "",
+            "epic" if item.is_parent else "task",
+            item.title,
+            item.description,
+            "1" if item.blocker else AZURE_PRIORITY.get(item.finding, "4"),
+            item.finding.value,
+            "true" if item.blocker else "false",
+            item.area,
+            item.kind,
+            item.owner,
+            item.owner_role,
+            item.start.isoformat(),
+            item.due.isoformat(),
+            " ".join(item.requirements),
+            " ".join(item.findings),
+        ]
+        for item in backlog_items(plan, language)
+    ]
+    return _csv_bytes(GENERIC_HEADER, rows)
