@@ -105,8 +105,8 @@ def _action_item(
     language: Language,
 ) -> Item:
     lines = [action.recommendation.get(language)] if action.recommendation else []
-    label = "Requirements" if language is Language.EN else "要求"
-    lines.append(f"{label}: {', '.join(action.requirements)}")
+    label = "Requirements: " if language is Language.EN else "要求："
+    lines.append(label + ", ".join(action.requirements))
     return Item(
         id=action.id,
         parent=package.id,

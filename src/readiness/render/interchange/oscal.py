@@ -16,7 +16,7 @@ from typing import Any
 
 from readiness.errors import OutputError, safe_text
 from readiness.language import Language
-from readiness.models.assessment import Assessment, Finding, RequirementResult
+from readiness.models.assessment import Assessment, Finding, FindingSource, RequirementResult
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import FindingClass
 from readiness.models.plan import Plan
@@ -82,7 +82,9 @@ def assessment_results_bytes(
             related.append({"observation-uuid": observation["uuid"]})
         findings.append(_requirement_finding(base, requirement, catalogue, related, language))
     findings += [
-        _rule_finding(base, f, language) for f in assessment.findings if f.source != "requirement"
+        _rule_finding(base, f, language)
+        for f in assessment.findings
+        if f.source is not FindingSource.REQUIREMENT
     ]
     client = assessment.client.name
     title = {

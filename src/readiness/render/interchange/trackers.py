@@ -126,6 +126,12 @@ def azure_files(plan: Plan, language: Language) -> list[bytes]:
     ]
 
 
+_GITHUB_WORDS = {
+    Language.EN: ("Due: ", "Owner: ", "Part of: "),
+    Language.ZH: ("完成日期：", "负责人：", "所属工作包："),
+}
+
+
 def github_bytes(plan: Plan, language: Language) -> bytes:
     """GitHub issues as the common CSV import tools read them (title, body, labels, milestone).
 
@@ -134,15 +140,13 @@ def github_bytes(plan: Plan, language: Language) -> bytes:
     """
     items = backlog_items(plan, language)
     titles = {item.id: item.title for item in items if item.is_parent}
-    part_of = "Part of" if language is Language.EN else "所属工作包"
-    due = "Due" if language is Language.EN else "完成日期"
-    owner = "Owner" if language is Language.EN else "负责人"
+    words = _GITHUB_WORDS[language]
     rows = []
     for item in items:
         milestone = titles[item.parent or item.id]
-        body = [item.description, f"{due}: {item.due.isoformat()}", f"{owner}: {item.owner}"]
+        body = [item.description, words[0] + item.due.isoformat(), words[1] + item.owner]
         if item.parent:
-            body.append(f"{part_of}: {item.parent} {titles[item.parent]}")
+            body.append(f"{words[2]}{item.parent} {titles[item.parent]}")
         labels = _labels(item) + (["epic"] if item.is_parent else [])
         rows.append([item.title, "\n\n".join(body), ",".join(labels), milestone, "open"])
     return _csv_bytes(["title", "body", "labels", "milestone", "state"], rows)
