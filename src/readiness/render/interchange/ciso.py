@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 import yaml
@@ -68,11 +69,11 @@ ASSESSMENT_HEADER = [
 
 
 def library_version(catalogue: Catalogue, questionnaire: Questionnaire) -> int:
-    """``MMmmQQqq`` from the catalogue and questionnaire versions (major.minor each)."""
+    """``MMmmQQqq`` from the catalogue and questionnaire versions (the first two numbers of each)."""
 
     def pair(version: str) -> int:
-        major, _, minor = version.partition(".")
-        return int(major) * 100 + int(minor.split(".")[0] or 0)
+        numbers = [int(n) for n in re.findall(r"\d+", version)[:2]] + [0, 0]
+        return min(numbers[0], 99) * 100 + min(numbers[1], 99)
 
     return pair(catalogue.catalogue_version) * 10000 + pair(questionnaire.version)
 

@@ -16,7 +16,13 @@ from typing import Any
 
 from readiness.errors import OutputError, safe_text
 from readiness.language import Language
-from readiness.models.assessment import Assessment, Finding, FindingSource, RequirementResult
+from readiness.models.assessment import (
+    Assessment,
+    Contribution,
+    Finding,
+    FindingSource,
+    RequirementResult,
+)
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import FindingClass
 from readiness.models.plan import Plan
@@ -76,8 +82,8 @@ def assessment_results_bytes(
     for requirement in assessment.requirements:
         related = []
         for answer in requirement.contributions:
-            observation = _observation(base, requirement, answer.question, day, language)
-            observation["description"] = _answer_text(requirement, answer, language)
+            observation = _observation(base, requirement, answer.question, day)
+            observation["description"] = _answer_text(answer, language)
             observations.append(observation)
             related.append({"observation-uuid": observation["uuid"]})
         findings.append(_requirement_finding(base, requirement, catalogue, related, language))
@@ -120,7 +126,7 @@ def _score(score: float | None) -> str:
 
 
 def _observation(
-    base: uuid.UUID, requirement: RequirementResult, question: str, day: dt.date, language: Language
+    base: uuid.UUID, requirement: RequirementResult, question: str, day: dt.date
 ) -> dict[str, Any]:
     return {
         "uuid": _uuid(base, f"observation:{requirement.id}:{question}"),
@@ -131,7 +137,7 @@ def _observation(
     }
 
 
-def _answer_text(requirement: RequirementResult, answer: Any, language: Language) -> str:
+def _answer_text(answer: Contribution, language: Language) -> str:
     rating = answer.rating.value if answer.rating else "—"
     parts = [f"{answer.question}: {rating}"]
     if answer.documented:
