@@ -182,3 +182,24 @@ def test_assessment_file_reads_as_the_data_wizard_reads_it(
         "Largely achieved (>50-85 %)"
     )
     assert first["observations"].split("\n")[0].endswith("observation")
+
+
+@pytest.mark.parametrize(
+    ("catalogue_version", "questionnaire_version", "expected"),
+    [
+        ("1.0", "1.0", 1000100),
+        ("1.2", "2.0", 1020200),
+        ("1.10", "1.0", 1100100),
+        ("3", "v2.1", 3000201),
+    ],
+)
+def test_library_version_rises_with_either_version(
+    catalogue: Catalogue,
+    questionnaire: Questionnaire,
+    catalogue_version: str,
+    questionnaire_version: str,
+    expected: int,
+) -> None:
+    changed_catalogue = catalogue.model_copy(update={"catalogue_version": catalogue_version})
+    changed_questions = questionnaire.model_copy(update={"version": questionnaire_version})
+    assert ciso.library_version(changed_catalogue, changed_questions) == expected

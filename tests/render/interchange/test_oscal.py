@@ -143,3 +143,32 @@ def test_trestle_rejects_an_id_that_starts_with_a_digit(
     body["results"][0]["findings"][0]["target"]["target-id"] = "4.1"
     with pytest.raises(ValidationError):
         AssessmentResults.model_validate(body)
+
+
+def test_import_ap_points_at_a_back_matter_resource(
+    example_assessment: Assessment, catalogue: Catalogue
+) -> None:
+    body = json.loads(oscal.assessment_results_bytes(example_assessment, catalogue, Language.EN))[
+        "assessment-results"
+    ]
+    resources = {r["uuid"] for r in body["back-matter"]["resources"]}
+    assert body["import-ap"]["href"].removeprefix("#") in resources
+
+
+def test_client_text_stays_inert(example_assessment: Assessment, catalogue: Catalogue) -> None:
+    """Control and bidirectional-override characters in the client's evidence are escaped."""
+    requirement = example_assessment.requirements[0]
+    answer = requirement.contributions[0].model_copy(
+        update={"evidence": ["SMS-CTX-001\u202egpj.exe"], "notes": "line\x1b[31m"}
+    )
+    hostile = example_assessment.model_copy(
+        update={
+            "requirements": [
+                requirement.model_copy(update={"contributions": [answer]}),
+                *example_assessment.requirements[1:],
+            ]
+        }
+    )
+    text = oscal.assessment_results_bytes(hostile, catalogue, Language.EN).decode("utf-8")
+    assert "\u202e" not in text and "\x1b" not in text
+    assert "SMS-CTX-001\\\\u202egpj.exe" in text  # escaped, then JSON-escaped

@@ -97,6 +97,7 @@ def assessment_results_bytes(
         Language.EN: f"ISO/IEC 20000-1:2018 readiness assessment of {client}",
         Language.ZH: f"{client} ISO/IEC 20000-1:2018 认证准备度评估",
     }[language]
+    plan_uuid = _uuid(base, "assessment-method")
     result = {
         "uuid": _uuid(base, "result"),
         "title": title,
@@ -115,8 +116,21 @@ def assessment_results_bytes(
     body = {
         "uuid": str(base),
         "metadata": _metadata(title, day, assessment.source.catalogue_version),
-        "import-ap": {"href": "#assessment-plan-not-published"},
+        "import-ap": {"href": f"#{plan_uuid}"},
         "results": [result],
+        "back-matter": {
+            "resources": [
+                {
+                    "uuid": plan_uuid,
+                    "title": f"{assessment.source.questionnaire} {assessment.source.questionnaire_version}",
+                    "description": {
+                        Language.EN: "The readiness questionnaire the client answered: the "
+                        "assessment method (no separate OSCAL assessment plan is published).",
+                        Language.ZH: "客户回答的 readiness 问卷，即评估方法（未另行发布 OSCAL 评估计划）。",
+                    }[language],
+                }
+            ]
+        },
     }
     return _document("assessment-results", body)
 
@@ -219,7 +233,7 @@ def poam_bytes(plan: Plan, assessment: Assessment, language: Language) -> bytes:
 
     Each remediation action is a risk (the predicted findings it closes, open), with one
     planned remediation whose task runs on the plan's dates, and a POA&M item linked to the
-    risk. Work packages are milestones among the remediation tasks of their actions.
+    risk.
     """
     base = uuid.uuid5(_ROOT, plan.model_dump_json() + assessment.model_dump_json())
     reasons = {f.id: f.reason.get(language) for f in assessment.findings}
