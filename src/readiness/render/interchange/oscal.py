@@ -115,7 +115,7 @@ def assessment_results_bytes(
     }
     body = {
         "uuid": str(base),
-        "metadata": _metadata(title, day, assessment.source.catalogue_version),
+        "metadata": _metadata(title, day, assessment.tool_version),
         "import-ap": {"href": f"#{plan_uuid}"},
         "results": [result],
         "back-matter": {
@@ -295,7 +295,10 @@ def poam_bytes(plan: Plan, assessment: Assessment, language: Language) -> bytes:
     }[language]
     body = {
         "uuid": str(base),
-        "metadata": _metadata(title, plan.assessed_on or plan.start, plan.scenario),
+        "metadata": {
+            **_metadata(title, plan.assessed_on or plan.start, assessment.tool_version),
+            "props": [_prop("scenario", plan.scenario), _prop("start", plan.start.isoformat())],
+        },
         "system-id": {"identifier-type": "https://ietf.org/rfc/rfc4122", "id": str(base)},
         "risks": risks,
         "poam-items": poam_items,

@@ -83,10 +83,17 @@ def jira_bytes(plan: Plan, language: Language) -> bytes:
     return _csv_bytes(header, rows)
 
 
+_GITHUB_WORDS = {
+    Language.EN: ("Due: ", "Owner: ", "Part of: "),
+    Language.ZH: ("完成日期：", "负责人：", "所属工作包："),
+}
+
+
 def azure_files(plan: Plan, language: Language) -> list[bytes]:
     """Azure DevOps CSV imports: Epics with their Tasks as a tree (``Title 1`` / ``Title 2``).
 
-    A file holds at most :data:`AZURE_LIMIT` work items; a work package never straddles two
+    New work items carry no ``ID``. Start and target dates are fields of an Epic in every
+    process but not of a Task, so a task's due date is written into its description. A file holds at most :data:`AZURE_LIMIT` work items; a work package never straddles two
     files, so each file is a complete tree.
     """
     groups: list[list[Item]] = []
@@ -101,35 +108,30 @@ def azure_files(plan: Plan, language: Language) -> list[bytes]:
         if len(files[-1]) + len(group) > AZURE_LIMIT:
             files.append([])
         files[-1].extend(group)
-    header = ["ID", "Work Item Type", "Title 1", "Title 2", "Description", "Priority", "Tags"]
-    header += ["Activity", "Start Date", "Target Date"]
+    header = ["Work Item Type", "Title 1", "Title 2", "Description", "Priority", "Tags"]
+    header += ["Start Date", "Target Date"]
+    due = _GITHUB_WORDS[language][0]
     return [
         _csv_bytes(
             header,
             (
                 [
-                    "",
                     "Epic" if item.is_parent else "Task",
                     item.title if item.is_parent else "",
                     "" if item.is_parent else item.title,
-                    item.description,
+                    item.description
+                    if item.is_parent
+                    else f"{item.description}\n{due}{item.due.isoformat()}",
                     "1" if item.blocker else AZURE_PRIORITY.get(item.finding, "4"),
                     "; ".join([*_labels(item), f"owner-{item.owner_role}"]),
-                    "" if item.is_parent else item.owner,
-                    item.start.isoformat(),
-                    item.due.isoformat(),
+                    item.start.isoformat() if item.is_parent else "",
+                    item.due.isoformat() if item.is_parent else "",
                 ]
                 for item in chunk
             ),
         )
         for chunk in files
     ]
-
-
-_GITHUB_WORDS = {
-    Language.EN: ("Due: ", "Owner: ", "Part of: "),
-    Language.ZH: ("完成日期：", "负责人：", "所属工作包："),
-}
 
 
 def github_bytes(plan: Plan, language: Language) -> bytes:
