@@ -135,23 +135,25 @@ def azure_files(plan: Plan, language: Language) -> list[bytes]:
 
 
 def github_bytes(plan: Plan, language: Language) -> bytes:
-    """GitHub issues as the common CSV import tools read them (title, body, labels, milestone).
+    """GitHub issues as CSV-to-issues tools read them (``title, body, labels, state``).
 
-    Each work package is a milestone and an issue labelled ``epic``; its actions carry the
-    milestone and name the parent in the body. Labels are separated by commas in one cell.
+    Such tools find their columns by name and pass ``milestone`` as a milestone number, which
+    does not exist before the import, so the work package is a label (``WP-B.CHG``) instead; its
+    own issue, labelled ``epic`` too, comes first. The first column, ``id``, is ours: the tools
+    ignore it, so the byte order mark in front of it cannot hide the ``title`` column.
     """
     items = backlog_items(plan, language)
     titles = {item.id: item.title for item in items if item.is_parent}
     words = _GITHUB_WORDS[language]
     rows = []
     for item in items:
-        milestone = titles[item.parent or item.id]
+        package = item.parent or item.id
         body = [item.description, words[0] + item.due.isoformat(), words[1] + item.owner]
         if item.parent:
             body.append(f"{words[2]}{item.parent} {titles[item.parent]}")
-        labels = _labels(item) + (["epic"] if item.is_parent else [])
-        rows.append([item.title, "\n\n".join(body), ",".join(labels), milestone, "open"])
-    return _csv_bytes(["title", "body", "labels", "milestone", "state"], rows)
+        labels = [*_labels(item), package] + (["epic"] if item.is_parent else [])
+        rows.append([item.id, item.title, "\n\n".join(body), ",".join(labels), "open"])
+    return _csv_bytes(["id", "title", "body", "labels", "state"], rows)
 
 
 GENERIC_HEADER = [
