@@ -203,3 +203,20 @@ def test_library_version_rises_with_either_version(
     changed_catalogue = catalogue.model_copy(update={"catalogue_version": catalogue_version})
     changed_questions = questionnaire.model_copy(update={"version": questionnaire_version})
     assert ciso.library_version(changed_catalogue, changed_questions) == expected
+
+
+def test_good_practice_is_marked_as_not_a_requirement(
+    catalogue: Catalogue, questionnaire: Questionnaire
+) -> None:
+    from readiness.models.common import Basis
+
+    data = questionnaire.model_dump()
+    data["areas"][0]["questions"][0]["basis"] = Basis.PRACTICE.value
+    practice = Questionnaire.model_validate(data)
+    first = practice.questions()[0]
+    assert first.basis is Basis.PRACTICE
+    nodes = yaml.safe_load(ciso.library_bytes(catalogue, practice))["objects"]["framework"]
+    node = next(n for n in nodes["requirement_nodes"] if n.get("ref_id") == first.covers[0])
+    question = next(iter(node["questions"].values()))
+    assert question["annotation"].startswith("Good practice, not a requirement")
+    assert question["translations"]["zh"]["annotation"].startswith("良好实践")

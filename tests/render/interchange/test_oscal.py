@@ -66,7 +66,12 @@ def test_a_finding_carries_its_class_and_state(
     by_target = {f["target"]["target-id"]: f for f in findings if f["title"].startswith("4.1 ")}
     first = by_target["req-R-4.1-01"]  # A.CTX.01 rated L: 67.5 %, an observation
     props = {p["name"]: p["value"] for p in first["props"]}
-    assert props == {"finding-class": "observation", "score": "67.5", "weight": "2"}
+    assert props == {
+        "finding-class": "observation",
+        "score": "67.5",
+        "weight": "2",
+        "basis": "requirement",
+    }
     assert first["target"]["status"]["state"] == "satisfied"
     majors = [
         f

@@ -29,7 +29,7 @@ from readiness.errors import safe_text
 from readiness.language import Language
 from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
-from readiness.models.common import FindingClass, LocalText, Rating
+from readiness.models.common import Basis, FindingClass, LocalText, Rating
 from readiness.models.questionnaire import Question, Questionnaire
 from readiness.render.interchange.trackers import safe_cell
 from readiness.scoring.ratings import ORDER, band_of
@@ -46,6 +46,17 @@ SCALE = {
     Rating.F: LocalText(en="Fully achieved (>85-100 %)", zh="完全达到（>85-100%）"),
 }
 NOT_APPLICABLE = LocalText(en="Not applicable", zh="不适用")
+BASIS = {
+    Basis.PRACTICE: LocalText(
+        en="Good practice, not a requirement of the 2018 text: a gap is at most an observation.",
+        zh="良好实践，并非2018版标准的要求：差距最多记为观察项。",
+    ),
+    Basis.PRECONDITION: LocalText(
+        en="Readiness precondition of the certification body, not a clause of the standard.",
+        zh="认证机构的准备度前提条件，并非标准条款。",
+    ),
+}
+"""Annotations of items that are not requirements of the standard (domain: practice apart)."""
 RESULT = {
     FindingClass.MAJOR: "non_compliant",
     FindingClass.MINOR: "non_compliant",
@@ -103,11 +114,16 @@ def _question(question: Question) -> dict[str, Any]:
                 "translations": _zh(value=f"{rating.value}：{text.zh}"),
             }
         )
+    note = BASIS.get(question.basis)
+    guidance = LocalText(
+        en=f"{note.en} {question.guidance.en}" if note else question.guidance.en,
+        zh=f"{note.zh}{question.guidance.zh}" if note else question.guidance.zh,
+    )
     return {
         "type": "unique_choice",
         "text": question.text.en,
-        "annotation": question.guidance.en,
-        "translations": _zh(text=question.text.zh, annotation=question.guidance.zh),
+        "annotation": guidance.en,
+        "translations": _zh(text=question.text.zh, annotation=guidance.zh),
         "choices": choices,
     }
 
@@ -153,6 +169,9 @@ def library_bytes(catalogue: Catalogue, questionnaire: Questionnaire) -> bytes:
                 "weight": requirement.weight,
                 "translations": _zh(description=requirement.text.zh),
             }
+            if note := BASIS.get(requirement.basis):
+                leaf["annotation"] = note.en
+                leaf["translations"]["zh"]["annotation"] = note.zh
             if requirement.evidence:
                 leaf["typical_evidence"] = "\n".join(e.en for e in requirement.evidence)
                 leaf["translations"]["zh"]["typical_evidence"] = "\n".join(

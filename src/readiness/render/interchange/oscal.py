@@ -175,7 +175,8 @@ def _requirement_finding(
     related: list[dict[str, str]],
     language: Language,
 ) -> dict[str, Any]:
-    text = catalogue.requirement(requirement.id).text.get(language)
+    entry = catalogue.requirement(requirement.id)
+    text = entry.text.get(language)
     reasons = " ".join(reason.text.get(language) for reason in requirement.reasons)
     finding: dict[str, Any] = {
         "uuid": _uuid(base, f"finding:{requirement.id}"),
@@ -185,6 +186,7 @@ def _requirement_finding(
             _prop("finding-class", requirement.finding.value),
             _prop("score", _score(requirement.score)),
             _prop("weight", str(requirement.weight)),
+            _prop("basis", entry.basis.value),
         ],
         "target": {
             "type": "statement-id",
