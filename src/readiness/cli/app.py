@@ -26,6 +26,7 @@ from readiness.cli.common import (
     say,
 )
 from readiness.cli.compare import compare as compare_command
+from readiness.cli.export import export as export_command
 from readiness.cli.plan import plan as plan_command
 from readiness.cli.questionnaire import questionnaire_app
 from readiness.language import Language
@@ -43,6 +44,7 @@ app = typer.Typer(
 app.add_typer(questionnaire_app, name="questionnaire")
 app.command(name="plan")(plan_command)
 app.command(name="compare")(compare_command)
+app.command(name="export")(export_command)
 
 
 class Edition(StrEnum):
