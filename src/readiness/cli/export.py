@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from readiness.cli.common import LangOption, console, load_data, reports_errors
+from readiness.cli.common import LangOption, load_data, reports_errors, say
 from readiness.language import Language
-from readiness.render.interchange.targets import NEEDS_PLAN, parse_targets
+from readiness.outputs.interchange import parse_targets
 
 
 @reports_errors
@@ -33,7 +33,10 @@ def export(
             formats=["%Y-%m-%d"], help="Project start (default: the Monday after the assessment)."
         ),
     ] = None,
-    scenario: Annotated[str, typer.Option(help="The plan's scenario.")] = "standard",
+    scenario: Annotated[
+        str | None,
+        typer.Option(help="The plan's scenario (default: standard).", show_default=False),
+    ] = None,
     lang: LangOption = Language.EN,
     scoring: Annotated[
         Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
@@ -44,27 +47,18 @@ def export(
         chosen = parse_targets(targets)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="TARGETS") from None
-    catalogue, questionnaire, scoring_config = load_data(scoring)
-    from readiness.inputs.saved import assessment_of
-    from readiness.outputs.writing import prepare_folder, write_atomic
-    from readiness.render.interchange.targets import render_exports
+    from readiness.jobs.export import export_into_folder
 
-    assessment = assessment_of(file, catalogue, questionnaire, scoring_config)
-    plan = None
-    if NEEDS_PLAN & set(chosen):
-        from readiness.cli.plan import make_plans
-
-        plan, _ = make_plans(
-            assessment,
-            catalogue,
-            config_path=config,
-            start=start.date() if start else None,
-            scenario=scenario,
-            target=None,
-        )
-    files = render_exports(chosen, assessment, catalogue, questionnaire, plan, lang)
-    folder = prepare_folder(out, [file])
-    written = [write_atomic(folder / name, data, inputs=[file]) for name, data in files.items()]
+    written = export_into_folder(
+        chosen,
+        file,
+        out,
+        load_data(scoring),
+        language=lang,
+        config_path=config,
+        start=start.date() if start else None,
+        scenario=scenario,
+    )
     from readiness.data.labels import labels
 
-    console().print(f"{labels(lang)['written']}: " + ", ".join(str(p) for p in written))
+    say(f"{labels(lang)['written']}: " + ", ".join(str(p) for p in written))

@@ -88,7 +88,7 @@ def test_poam_validates_and_links_items_to_risks(
     document = json.loads(oscal.poam_bytes(standard, example_assessment, language))
     PlanOfActionAndMilestones.model_validate(document["plan-of-action-and-milestones"])
     poam = document["plan-of-action-and-milestones"]
-    assert len(poam["poam-items"]) == len(poam["risks"]) == len(standard.actions) == 389
+    assert len(poam["poam-items"]) == len(poam["risks"]) == len(standard.actions) > 300
     risks = {risk["uuid"] for risk in poam["risks"]}
     assert all(item["related-risks"][0]["risk-uuid"] in risks for item in poam["poam-items"])
     every = uuids(document)

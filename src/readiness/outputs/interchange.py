@@ -1,4 +1,5 @@
-"""The targets of ``readiness export``: what each writes, rendered in memory."""
+"""The targets of ``readiness export`` (OSCAL, CISO Assistant, trackers): their names, what
+each needs, and their files rendered in memory."""
 
 from __future__ import annotations
 
