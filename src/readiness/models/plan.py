@@ -23,6 +23,8 @@ _AS_NUMBER = PlainSerializer(float, return_type=float, when_used="json")
 PersonDays = Annotated[Decimal, Field(ge=0, decimal_places=2), _AS_NUMBER]
 Money = Annotated[Decimal, Field(ge=0, decimal_places=2), _AS_NUMBER]
 Share = Annotated[Decimal, Field(ge=0, le=1, decimal_places=4), _AS_NUMBER]
+Percent = Annotated[Decimal, Field(ge=-100, le=100, decimal_places=2), _AS_NUMBER]
+"""A signed percentage: negative reduces, positive adds."""
 RoleId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 AreaId = Annotated[str, Field(pattern=AREA_ID)]
 ActivityId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
@@ -89,12 +91,25 @@ class RoleConfig(Strict):
 
     name: LocalText
     external: bool = False
-    people: float = Field(description="head count; may be fractional")
+    people: float | None = Field(
+        default=None, description="head count; may be fractional; none with in_scope"
+    )
     availability: float = Field(description="share of a working day, above 0 and at most 1")
     per_task: float | None = Field(default=None, description="most people on one task")
+    in_scope: bool = Field(
+        default=False,
+        description="the staff in scope: the head count is the personnel in scope, and the "
+        "role attends (training) but is never responsible for a work item",
+    )
 
     _people = field_validator("people", "per_task")(_positive)
     _availability = field_validator("availability")(_share_of_day)
+
+    @model_validator(mode="after")
+    def _head_count(self) -> RoleConfig:
+        if self.people is None and not self.in_scope:
+            raise ValueError("people: a head count is required (or in_scope: true)")
+        return self
 
 
 class RoleOverride(Strict):
@@ -180,6 +195,12 @@ class TrainingConfig(PhaseConfig):
     rounds: int = Field(ge=1, le=6)
     round_effort: Effort
     assessment_effort: Effort
+    staff_role: RoleId | None = Field(
+        default=None, description="the in-scope role whose people attend every round"
+    )
+    staff_hours: Annotated[Decimal, Field(ge=0, le=40, decimal_places=2)] = Field(
+        default=Decimal(0), description="hours each person in scope spends in one round"
+    )
 
 
 class TrialRunConfig(PhaseConfig):
@@ -223,6 +244,11 @@ class SurveillanceConfig(AuditPhaseConfig):
     def _rising(cls, value: list[int]) -> list[int]:
         if any(m <= 0 for m in value) or value != sorted(set(value)):
             raise ValueError(f"months must be positive and rising (found {value})")
+        if value[0] > 12:
+            raise ValueError(
+                f"the first surveillance audit must fall within 12 months of the certification "
+                f"decision (ISO/IEC 17021-1; found {value[0]})"
+            )
         return value
 
 
@@ -273,8 +299,26 @@ class ScheduleConfig(Strict):
     holidays: list[dt.date] = Field(default_factory=list)
 
 
+class AuditAdjustment(Strict):
+    """An adjustment factor of the certification body: negative reduces the table time."""
+
+    name: LocalText
+    percent: Percent
+
+    @field_validator("percent")
+    @classmethod
+    def _not_zero(cls, value: Decimal) -> Decimal:
+        if value == 0:
+            raise ValueError("an adjustment of 0 % changes nothing: remove it")
+        return value
+
+
+Certificate = Literal["iso27001", "iso9001"]
+"""Certificates whose system can be audited together with the SMS (IAF MD 11)."""
+
+
 class AuditTimeConfig(Strict):
-    """Which personnel→audit-days table to use and how audit time is split."""
+    """Which personnel→audit-days table to use, its adjustments and how audit time is split."""
 
     table: NonEmpty
     default_personnel: int = Field(ge=1)
@@ -283,6 +327,16 @@ class AuditTimeConfig(Strict):
     surveillance_share: Share
     recertification_share: Share
     include_recertification: bool = False
+    adjustments: list[AuditAdjustment] = Field(default_factory=list)
+    max_reduction_percent: Annotated[Decimal, Field(ge=0, le=30, decimal_places=2)] = Field(
+        default=Decimal(30), description="reductions of the adjustments together, at most 30"
+    )
+    certificates_held: list[Certificate] = Field(
+        default_factory=list, description="the client's certified systems audited with the SMS"
+    )
+    combined_reduction_percent: Annotated[Decimal, Field(ge=0, le=20, decimal_places=2)] = Field(
+        default=Decimal(20), description="reduction of a combined audit (IAF MD 11: ≤ 20)"
+    )
 
 
 class RateConfig(Strict):
@@ -302,6 +356,13 @@ class CostItem(Strict):
     phase: PhaseId = PhaseId.BUILD
 
 
+class FeeCoverage(Strict):
+    """What the certification body's quoted fee includes (ask the body)."""
+
+    surveillance: bool = False
+    recertification: bool = False
+
+
 class CostsConfig(Strict):
     """Currency, rates and the fixed costs of the five parts."""
 
@@ -312,6 +373,13 @@ class CostsConfig(Strict):
     training_per_participant: Money
     training_participants: int | None = Field(default=None, ge=1)
     certification_fees: list[CostItem] = Field(default_factory=list)
+    travel_per_audit_day: Money = Field(
+        default=Decimal(0), description="the audit team's travel and lodging per audit day"
+    )
+    annual_fee: Money = Field(
+        default=Decimal(0), description="certificate fee per year of the certificate"
+    )
+    fee_covers: FeeCoverage = Field(default_factory=FeeCoverage)
     material: list[CostItem] = Field(default_factory=list)
     tools: list[CostItem] = Field(default_factory=list)
 
@@ -354,6 +422,9 @@ class AuditTimeTable(Strict):
     name: NonEmpty
     title: LocalText
     source: NonEmpty
+    proxy: bool = Field(
+        default=False, description="a stand-in to be replaced by the certification body's quote"
+    )
     rows: list[AuditTimeRow] = Field(min_length=1)
 
     def falling_rows(self) -> list[tuple[int, str]]:
@@ -478,6 +549,9 @@ class CostLine(Result):
 
     part: CostPart
     phase: PhaseId
+    role: str | None = Field(
+        default=None, description="the role whose scheduled time the line prices; none: fixed"
+    )
     item: LocalText
     quantity: PersonDays
     unit: LocalText
@@ -485,13 +559,32 @@ class CostLine(Result):
     amount: Money
 
 
+class AppliedAdjustment(Result):
+    """An adjustment factor as configured."""
+
+    name: LocalText
+    percent: Percent
+
+
 class AuditTime(Result):
-    """The certification body's audit days and where they came from."""
+    """The certification body's audit days and where they came from.
+
+    initial = table_days × (100 + adjustment_percent) / 100 × (100 − combined_percent) / 100,
+    rounded to half days; adjustment_percent adds the increases to the reductions, these
+    capped at ``max_reduction_percent`` together.
+    """
 
     table: str
     table_title: LocalText
+    proxy: bool = Field(description="the table stands in for the certification body's quote")
     personnel: int
     personnel_given: bool = Field(description="False: the configured default was used")
+    table_days: PersonDays = Field(description="the table's initial audit time")
+    adjustments: list[AppliedAdjustment] = Field(default_factory=list)
+    adjustment_percent: Percent = Field(description="net of the adjustments, reductions capped")
+    reduction_capped: bool = Field(description="the reductions asked for exceeded the cap")
+    combined_with: list[str] = Field(description="certificates held, audited together")
+    combined_percent: Percent = Field(description="combined-audit reduction (IAF MD 11)")
     initial: PersonDays
     stage1: PersonDays
     stage2: PersonDays
@@ -511,13 +604,15 @@ class Costs(Result):
     contingency: Money = Field(description="subtotal × percent / 100, rounded to cents")
     total: Money
     audit_time: AuditTime
+    fee_covers_surveillance: bool = Field(description="the quoted fee includes surveillance")
+    fee_covers_recertification: bool = Field(description="the quoted fee includes recertification")
 
 
 class TargetCheck(Result):
     """Whether stage 2 ends by the date the client asked for."""
 
     target: dt.date
-    stage2: dt.date
+    stage2_end: dt.date
     met: bool
     late_working_days: int
     late_calendar_days: int
@@ -526,7 +621,7 @@ class TargetCheck(Result):
 class Plan(Result):
     """A certification project plan for one assessment and one scenario."""
 
-    schema_version: Literal["1.0"] = "1.0"
+    schema_version: Literal["2.0"] = "2.0"
     client: str
     assessed_on: dt.date | None
     start: dt.date
@@ -544,7 +639,10 @@ class Plan(Result):
     work_packages: list[WorkPackage]
     phases: list[Phase]
     tasks: list[Task]
-    stage2: dt.date = Field(description="last day of the stage 2 audit")
+    stage1_start: dt.date = Field(description="first day of the stage 1 audit")
+    stage1_end: dt.date = Field(description="last day of the stage 1 audit")
+    stage2_start: dt.date = Field(description="first day of the stage 2 audit")
+    stage2_end: dt.date = Field(description="last day of the stage 2 audit")
     certificate: dt.date = Field(description="expected certification decision")
     total_effort: Effort
     load: dict[str, Effort] = Field(description="YYYY-MM → role → person-days")
