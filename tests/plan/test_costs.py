@@ -171,8 +171,8 @@ def test_the_five_parts_of_the_example(standard: Plan) -> None:
         "Certification body auditor: Surveillance audit 2",
         "Audit team travel and lodging: Surveillance audit 1",
         "Audit team travel and lodging: Surveillance audit 2",
-        "Annual certificate fee, year 2",
-        "Annual certificate fee, year 3",
+        "Annual certificate fee: year 2",
+        "Annual certificate fee: year 3",
     ]
     assert [line.role for line in surveillance] == ["cb_auditor"] * 2 + [None] * 4
     assert costs.total == Decimal(258775)  # 235,250 + 10 %

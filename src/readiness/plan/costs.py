@@ -211,7 +211,7 @@ def _annual_fees(config: PlanConfig) -> list[CostLine]:
         return []
     lines = []
     for year in range(1, len(config.phases.surveillance.months) + 2):
-        item = LocalText(en=f"Annual certificate fee, year {year}", zh=f"证书年费：第{year}年")
+        item = LocalText(en=f"Annual certificate fee: year {year}", zh=f"证书年费：第{year}年")
         phase = PhaseId.STAGE2 if year == 1 else PhaseId.SURVEILLANCE
         lines.append(_line(CostPart.CERTIFICATION, phase, item, Decimal(1), YEAR, rate))
     return lines

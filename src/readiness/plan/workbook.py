@@ -30,7 +30,7 @@ from readiness.excel.saving import save_bytes
 from readiness.labels import labels
 from readiness.language import Language
 from readiness.models.plan import CostLine, CostPart, Plan
-from readiness.plan.costs import AUDIT_DAY, PERSON_DAY
+from readiness.plan.costs import AUDIT_DAY, PERSON_DAY, YEAR
 from readiness.plan.workbook_sheets import (
     PlanBook,
     backlog_sheet,
@@ -58,7 +58,8 @@ PERCENT_FORMAT = '0.00" %"'
 COST_WIDTHS = (8, 26, 32, 56, 10, 13, 15, 17)
 """Cost sheet: rate code, part, phase, item, quantity, unit, rate, amount."""
 SUMMARY_WIDTHS = (30, 24, 16, 16, 16, 20)
-_DAY_UNITS = (PERSON_DAY, AUDIT_DAY)
+_DAY_UNITS = (PERSON_DAY, AUDIT_DAY, YEAR)
+"""Units of lines that share one rate cell per role (or fee): days, and years of a fee."""
 _RATE, _AMOUNT = 7, 8
 _SUMMARY_TITLE_FONT = Font(bold=True, size=16)
 _TOTAL_FONT = Font(bold=True, size=12)
@@ -248,7 +249,13 @@ class CostCells:
 def rate_key(line: CostLine) -> tuple[str, ...]:
     """Lines with one key share one rate cell (see :func:`rates_of`)."""
     by_day = line.unit in _DAY_UNITS
-    return (line.part.value, line.unit.en, str(line.rate), "" if by_day else line.item.en)
+    shared = (line.role or "", "")
+    return (
+        line.part.value,
+        line.unit.en,
+        str(line.rate),
+        *(shared if by_day else ("", line.item.en)),
+    )
 
 
 def _plain(value: Decimal) -> str:
