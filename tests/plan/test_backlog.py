@@ -66,19 +66,21 @@ def test_policy_clauses_make_tier_one_documents(
 def test_effort_and_role_come_from_the_configuration(standard: Plan) -> None:
     procedure = actions_of(standard, "R-8.4.3-02")[Kind.PROCEDURE]  # major
     assert procedure.role == "process_owner"
-    assert procedure.effort == {"process_owner": Decimal(3), "consultant": Decimal("0.75")}
-    assert procedure.total_effort == Decimal("3.75")
+    # reviewed at 8 %: 3 × 0.08 = 0.24
+    assert procedure.effort == {"process_owner": Decimal(3), "consultant": Decimal("0.24")}
+    assert procedure.total_effort == Decimal("3.24")
     record = actions_of(standard, "R-8.6.3-03")[Kind.RECORD]  # minor
-    assert record.effort == {"process_owner": Decimal(1), "consultant": Decimal("0.25")}
-    practice = actions_of(standard, "R-9.2-05")[Kind.PRACTICE]  # major, coached at 10 %
-    assert practice.effort == {"process_owner": Decimal(2), "consultant": Decimal("0.2")}
+    assert record.effort == {"process_owner": Decimal(1), "consultant": Decimal("0.08")}
+    practice = actions_of(standard, "R-9.2-05")[Kind.PRACTICE]  # major, coached at 4 %
+    assert practice.effort == {"process_owner": Decimal(2), "consultant": Decimal("0.08")}
     for action in standard.actions:
         assert action.total_effort == sum(action.effort.values())
 
 
 def test_fast_track_multiplies_consulting_effort(fast: Plan) -> None:
     procedure = actions_of(fast, "R-8.4.3-02")[Kind.PROCEDURE]
-    assert procedure.effort == {"process_owner": Decimal(3), "consultant": Decimal("0.98")}
+    # 0.24 × 1.3 = 0.312
+    assert procedure.effort == {"process_owner": Decimal(3), "consultant": Decimal("0.31")}
 
 
 def test_indicator_and_matrix_findings(standard: Plan) -> None:

@@ -26,12 +26,12 @@ def test_shipped_defaults_load(plan_config: PlanConfig, catalogue: Catalogue) ->
     assert plan_config.source == "plans/plan.yaml"
     assert list(plan_config.scenarios) == ["standard", "fast-track"]
     assert set(plan_config.deliverables) == set(Kind)
-    assert plan_config.table.name == "iaf-md5"
+    assert plan_config.table.name == "iso27006" and plan_config.table.proxy
     assert plan_config.costs.currency == "CNY"
     assert plan_config.costs.contingency_percent == Decimal(10)
     assert plan_config.phases.implementation.min_months == 3
     assert plan_config.phases.training.rounds == 2
-    assert plan_config.phases.surveillance.months == [12, 24]
+    assert plan_config.phases.surveillance.months == [10, 22]
     assert plan_config.deliverables[Kind.PROCEDURE].effort.major == Decimal(3)
     # every area the defaults name exists in the catalogue
     deps = plan_config.dependencies
@@ -45,7 +45,7 @@ def test_shipped_defaults_load(plan_config: PlanConfig, catalogue: Catalogue) ->
 
 def test_every_shipped_audit_time_table_loads_and_increases() -> None:
     files = sorted(plans_dir().glob("audit-time-*.yaml"))
-    assert len(files) >= 2
+    assert len(files) >= 1
     for path in files:
         table = validate_document(AuditTimeTable, load_yaml_file(path), what="a table")
         assert path.name == f"audit-time-{table.name}.yaml"
@@ -54,14 +54,8 @@ def test_every_shipped_audit_time_table_loads_and_increases() -> None:
 
 
 def test_audit_time_tables_hold_the_domain_values() -> None:
-    md5 = validate_document(
-        AuditTimeTable, load_yaml_file(plans_dir() / "audit-time-iaf-md5.yaml"), what="t"
-    )
-    days = {row.up_to: row.days for row in md5.rows}
-    assert days[5] == Decimal("1.5")
-    assert days[85] == Decimal(6)
-    assert days[10700] == Decimal(22)
-    assert len(md5.rows) == 23
+    # IAF MD 5 covers QMS, EMS and OHSMS only: it is not shipped as a basis for SMS audits
+    assert not (plans_dir() / "audit-time-iaf-md5.yaml").exists()
     iso = validate_document(
         AuditTimeTable, load_yaml_file(plans_dir() / "audit-time-iso27006.yaml"), what="t"
     )
@@ -71,6 +65,30 @@ def test_audit_time_tables_hold_the_domain_values() -> None:
         (25, Decimal(7)),
         (45, Decimal("8.5")),
     ]
+    days = {row.up_to: row.days for row in iso.rows}
+    assert len(iso.rows) == 22  # complete up to 10,700 persons (domain.md §4)
+    assert (days[85], days[625], days[1550], days[2025], days[10700]) == (
+        Decimal(11),
+        Decimal("16.5"),
+        Decimal("19.5"),
+        Decimal(21),
+        Decimal(28),
+    )
+    assert iso.proxy and "proxy" in iso.title.en and "参照" in iso.title.zh
+
+
+def test_audit_time_settings_are_capped(write_config: Writer) -> None:
+    for index, text in enumerate(
+        (
+            "audit_time: {max_reduction_percent: 35}\n",
+            "audit_time: {combined_reduction_percent: 25}\n",
+            "audit_time: {certificates_held: [iso14001]}\n",
+            "audit_time: {adjustments: [{name: {en: a, zh: b}, percent: 0}]}\n",
+            "phases: {surveillance: {months: [13, 24]}}\n",
+        )
+    ):
+        with pytest.raises(InputError):
+            load_plan_config(write_config(text, f"capped-{index}.yaml"))
 
 
 def test_override_is_merged_deeply_and_lists_replace(write_config: Writer) -> None:

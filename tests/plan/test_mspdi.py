@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import shutil
 import xml.etree.ElementTree as ET
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NoReturn
 
 import pytest
@@ -20,6 +21,7 @@ from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.plan import Plan, PlanConfig
 from readiness.planning import make_plan
+from readiness.planning.schedule import WorkCalendar
 from readiness.render.plan.mspdi import mspdi_bytes
 from tests.plan.conftest import START
 
@@ -93,13 +95,31 @@ def test_the_xml_holds_every_phase_task_role_and_assignment(
         assert text(element, "Finish") == f"{task.finish}T17:00:00"
         assert text(element, "Duration") == f"PT{task.duration * 8}H0M0S"
         assert text(element, "Milestone") == str(int(task.milestone))
-        assert text(element, "ConstraintDate") == text(element, "Start")
+        booked = task.id in ("S1.AUDIT", "S2.AUDIT") or task.id.endswith(".AUDIT")
+        if booked:  # the booked audits, and only they, start no earlier than their date
+            assert text(element, "ConstraintType") == "4"
+            assert text(element, "ConstraintDate") == text(element, "Start")
+        else:
+            assert (text(element, "ConstraintType"), text(element, "ConstraintDate")) == ("0", "")
+        minutes = int(
+            (sum(task.effort.values(), Decimal(0)) * 480).to_integral_value(ROUND_HALF_UP)
+        )
+        assert text(element, "Work") == f"PT{minutes // 60}H{minutes % 60}M0S"
         links = element.findall("p:PredecessorLink", NS)
         assert [uids[text(link, "PredecessorUID")] for link in links] == task.dependencies
         assert {text(link, "Type") for link in links} <= {"1"}
     resources = root.findall("p:Resources/p:Resource", NS)
     assert [text(r, "Name") for r in resources] == [r.name.get(language) for r in standard.roles]
-    assert [text(r, "MaxUnits") for r in resources] == ["0.6", "3.2", "1.2", "0.6", "1", "2"]
+    assert [text(r, "MaxUnits") for r in resources] == [
+        "0.25",
+        "0.6",
+        "3.2",
+        "1.2",
+        "0.6",
+        "1",
+        "2",
+        "85",  # the staff in scope
+    ]
     assert len(root.findall("p:Assignments/p:Assignment", NS)) == effort_pairs(standard)
 
 
@@ -111,7 +131,7 @@ def test_dates_durations_work_and_units(standard: Plan) -> None:
         "2027-01-27T08:00:00",
         "2027-02-02T17:00:00",
     )
-    assert text(report, "ConstraintType") == "4"
+    assert text(report, "ConstraintType") == "0"  # as soon as possible: nothing pinned
     gate = leaves["M.GAP"]
     assert (text(gate, "Start"), text(gate, "Duration")) == ("2027-02-04T17:00:00", "PT0H0M0S")
     by_task: dict[str, list[ET.Element]] = {}
@@ -119,12 +139,46 @@ def test_dates_durations_work_and_units(standard: Plan) -> None:
         by_task.setdefault(text(assignment, "TaskUID"), []).append(assignment)
     (work,) = by_task[text(report, "UID")]
     assert (text(work, "Work"), text(work, "Units")) == ("PT24H0M0S", "0.6")
-    # the internal audit and review records now missing (judged by records): 4.5 + 1.14 days
-    tier3 = by_task[text(leaves["WP-A.PERF.T3"], "UID")]
-    assert sorted(text(a, "Work") for a in tier3) == ["PT36H0M0S", "PT9H7M0S"]
+    tier3 = by_task[text(leaves["WP-A.PERF.T3"], "UID")]  # 4.50 + 0.36 person-days
+    assert sorted(text(a, "Work") for a in tier3) == ["PT2H53M0S", "PT36H0M0S"]
     rates = {text(r, "Name"): text(r, "StandardRate") for r in root.iter(f"{{{NS['p']}}}Resource")}
-    assert rates["Consultant"] == "375"  # 3,000 a day ÷ 8 hours
+    assert rates["Consultant"] == "250"  # 2,000 a day ÷ 8 hours
     assert rates["SMS manager"] == ""  # internal staff are not costed by default
+
+
+def test_fixed_costs_and_contingency_make_the_plan_total(standard: Plan) -> None:
+    """Work at the rates, the fixed costs on the phases and the contingency on the project
+    add up to the plan's total (in cents, as MSPDI writes currency)."""
+    root = parse(mspdi_bytes(standard, Language.EN))
+    tasks = root.findall("p:Tasks/p:Task", NS)
+    project = tasks[0]
+    assert text(project, "FixedCost") == "2355700"  # the contingency: 23,557.00
+    assert int(text(project, "Cost")) == int(standard.costs.total * 100) == 25912700
+    work_cost = sum(
+        int(text(a, "Cost") or 0) for a in root.findall("p:Assignments/p:Assignment", NS)
+    )
+    fixed = sum(int(text(t, "FixedCost") or 0) for t in tasks)
+    assert work_cost + fixed == 25912700
+    # the fixed lines: fees, travel, annual fees, course material, documents and posters
+    fixed_lines = sum(line.amount for line in standard.costs.lines if line.role is None)
+    # 5,000 + 18 audit days × 800 + 3 × 2,000 + 170 × 100 + 2,000 + 3,000 = 47,400
+    assert fixed - 2355700 == int(fixed_lines * 100) == 4740000
+    phases = [t for t in tasks[1:] if text(t, "Summary") == "1"]
+    assert sum(int(text(t, "Cost")) for t in phases) + 2355700 == 25912700
+
+
+def test_levelled_tasks_carry_a_levelling_delay(standard: Plan) -> None:
+    root = parse(mspdi_bytes(standard, Language.EN))
+    leaves = {task_id(task): task for task in root.findall("p:Tasks/p:Task", NS)}
+    # the feasibility study waits for the SMS manager, busy with the team: kick-off ends on
+    # 5 January, feasibility starts on 12 January, 4 working days later than its link allows
+    feasibility = leaves["PREP.feasibility"]
+    assert text(feasibility, "Start") == "2027-01-12T08:00:00"
+    assert (text(feasibility, "LevelingDelay"), text(feasibility, "LevelingDelayFormat")) == (
+        str(4 * 4800),
+        "7",
+    )
+    assert text(leaves["PREP.team"], "LevelingDelay") == ""
 
 
 def test_the_same_plan_gives_the_same_bytes(standard: Plan) -> None:
@@ -221,20 +275,36 @@ def test_mpxj_reads_tasks_dates_links_resources_and_assignments(
 
 
 @pytest.mark.slow
-def test_mpxj_scheduler_keeps_our_dates(jvm: Any, holiday_plan: Plan) -> None:
-    """Rescheduled as Microsoft Project would, every task keeps its dates: the constraints hold
-    the levelled starts, and the calendar (with the holidays) gives the same finishes."""
+def test_mpxj_reads_delays_and_reschedules_within_the_links(jvm: Any, holiday_plan: Plan) -> None:
+    """Each task's start is the earliest its links allow plus its levelling delay, as MPXJ reads
+    them back; rescheduled by MPXJ (whose scheduler, unlike Microsoft Project, ignores levelling
+    delays) nothing breaks a link and every booked audit keeps its date or later."""
     project = read(jvm, mspdi_bytes(holiday_plan, Language.EN, holidays=HOLIDAYS))
-    before = {
-        int(t.getUniqueID()): (str(t.getStart()), str(t.getFinish())) for t in project.getTasks()
-    }
+    calendar = WorkCalendar(holiday_plan.start, HOLIDAYS)
+    ours = {task.id: task for task in holiday_plan.tasks}
+    leaves = {str(t.getText(1)): t for t in project.getTasks() if not t.getSummary()}
+    leaves.pop("None", None)
+    for task in holiday_plan.tasks:
+        theirs = leaves[task.id]
+        delay = theirs.getLevelingDelay()
+        days = round(float(delay.getDuration())) if delay is not None else 0
+        if task.milestone:
+            continue
+        earliest = max(
+            (calendar.index_on_or_after(ours[d].finish) + 1 for d in task.dependencies),
+            default=0,
+        )
+        assert calendar.index_on_or_after(task.start) == earliest + days, task.id
     start = project.getProjectProperties().getStartDate()
     jvm.JClass("org.mpxj.cpm.MicrosoftScheduler")().schedule(project, start)
-    after = {
-        int(t.getUniqueID()): (str(t.getStart()), str(t.getFinish())) for t in project.getTasks()
-    }
-    assert after == before
-    assert len(after) == 1 + len(holiday_plan.phases) + len(holiday_plan.tasks)
+    rescheduled = {str(t.getText(1)): t for t in project.getTasks() if not t.getSummary()}
+    for task in holiday_plan.tasks:
+        theirs = rescheduled[task.id]
+        for link in theirs.getPredecessors():
+            before = link.getPredecessorTask()
+            assert day(theirs.getStart()) >= day(before.getFinish()), task.id
+        if task.id.endswith(".AUDIT"):
+            assert day(theirs.getStart()) >= task.start
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,54 @@ def test_client_text_is_inert(standard: Plan) -> None:
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     markdown = render_plan_markdown(hostile, Language.EN)
     assert "<script>" not in markdown and "\\| =SUM(A1)" in markdown
+
+
+def test_stage_dates_are_the_same_in_every_format(standard: Plan, fast: Plan) -> None:
+    """Stage 1 and stage 2 by their first and last day, alike in the terminal, Markdown, HTML,
+    JSON, the workbook and the MS Project file."""
+    import io
+    import json
+
+    from openpyxl import load_workbook
+    from rich.console import Console
+
+    from readiness.cli.plan import plan_summary
+    from readiness.render.plan.mspdi import mspdi_bytes
+    from readiness.render.plan.workbook import plan_workbook_bytes
+
+    stage1 = "2027-11-18 – 2027-11-19"
+    stage2 = "2028-01-03 – 2028-01-06"
+    assert (standard.stage1_start.isoformat(), standard.stage1_end.isoformat()) == (
+        "2027-11-18",
+        "2027-11-19",
+    )
+    markdown = render_plan_markdown(standard, Language.EN, [fast])
+    html = render_plan_html(standard, Language.EN, [fast])
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    console.print(plan_summary(standard, Language.EN))
+    terminal = console.file.getvalue()  # type: ignore[attr-defined]
+    for text in (markdown, html, terminal):
+        assert stage1 in text and stage2 in text
+    assert "2027-09-20 – 2027-09-23" in markdown and "2027-09-20 – 2027-09-23" in html
+    data = json.loads(standard.model_dump_json())
+    assert (data["stage2_start"], data["stage2_end"]) == ("2028-01-03", "2028-01-06")
+    summary = load_workbook(io.BytesIO(plan_workbook_bytes(standard, Language.EN)))["Summary"]
+    facts = {row[0].value: row[1].value for row in summary.iter_rows(min_row=3, max_row=14)}
+    assert facts["Stage 2 audit: first day"].date().isoformat() == "2028-01-03"
+    assert facts["Stage 2 audit: last day"].date().isoformat() == "2028-01-06"
+    xml = mspdi_bytes(standard, Language.EN).decode()
+    assert "<Start>2028-01-03T08:00:00</Start>" in xml
+    assert "<Finish>2028-01-06T17:00:00</Finish>" in xml
+
+
+def test_cost_line_quantities_are_shown_as_multiplied(standard: Plan) -> None:
+    """71.54 × 3,000 once read 71.5 × 3,000 = 214,620: the quantity shown is the one used."""
+    markdown = render_plan_markdown(standard, Language.EN)
+    for line in standard.costs.lines:
+        shown = f"{line.quantity:,.2f}".rstrip("0").rstrip(".")
+        row = f"| {shown} | {line.unit.en} | {line.rate:,.2f} | {line.amount:,.2f} |"
+        assert row in markdown, row
+        assert line.amount == line.quantity * line.rate
+    build = next(line for line in standard.costs.lines if line.item.en.endswith("documentation"))
+    assert (build.quantity, build.amount) == (Decimal("24.28"), Decimal("48560"))
+    assert "| 24.28 | person-day | 2,000.00 | 48,560.00 |" in markdown

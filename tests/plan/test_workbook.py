@@ -97,9 +97,9 @@ def test_the_gantt_has_one_column_per_week(book: Any, standard: Plan) -> None:
     assert (
         (weeks[0], weeks[-1])
         == (dt.date(2027, 1, 4), monday(last))
-        == (START, dt.date(2030, 1, 28))
+        == (START, dt.date(2029, 11, 26))
     )
-    assert len(weeks) == (monday(last) - START).days // 7 + 1 == 161
+    assert len(weeks) == (monday(last) - START).days // 7 + 1 == 152
     assert all(
         later - earlier == dt.timedelta(days=7) for earlier, later in itertools.pairwise(weeks)
     )
@@ -177,11 +177,11 @@ def test_the_task_sheet_has_every_task_with_real_dates(book: Any, standard: Plan
         assert start.number_format == finish.number_format == "yyyy-mm-dd"
         assert ws.cell(row=row, column=7).value == task.duration
         assert ws.cell(row=row, column=8).value == (", ".join(task.dependencies) or None)
-        assert ws.cell(row=row, column=9 + len(role_names)).value == f"=SUM(I{row}:N{row})"
+        assert ws.cell(row=row, column=9 + len(role_names)).value == f"=SUM(I{row}:P{row})"
     row = FIRST + [t.id for t in standard.tasks].index("GAP.interviews")
-    # consultant 4, SMS manager 2, process owners 4 person-days
-    assert [ws.cell(row=row, column=c).value for c in range(9, 12)] == [2.0, 4.0, 4.0]
-    assert ws.auto_filter.ref == f"A3:O{HEADER + 84}"
+    # top management none, SMS manager 2, process owners 4, consultant 4 person-days
+    assert [ws.cell(row=row, column=c).value for c in range(9, 13)] == [None, 2.0, 4.0, 4.0]
+    assert ws.auto_filter.ref == f"A3:Q{HEADER + len(standard.tasks)}"
 
 
 def test_the_backlog_lists_actions_in_priority_order(book: Any, standard: Plan) -> None:
@@ -200,7 +200,7 @@ def test_the_backlog_lists_actions_in_priority_order(book: Any, standard: Plan) 
         "yes",
         None,
         "Process owners",
-        2.2,
+        2.08,
         first.recommendation.en if first.recommendation else None,
     ]
 
@@ -265,8 +265,11 @@ def test_the_cost_sheet_is_made_of_formulas(book: Any, standard: Plan) -> None:
     assert len(layout["lines"]) == len(costs.lines)
     # Consultant, trainer and auditor day rates; then a fee, course places and two items.
     rates = {code: ws.cell(row=row, column=7).value for code, row in layout["rates"].items()}
+    # consultant, trainer, auditor; registration fee, travel per audit day, annual fee (one
+    # cell for the three years); course places, printing, posters
     assert rates == {
-        "R1": 3000, "R2": 2500, "R3": 3500, "R4": 5000, "R5": 100, "R6": 2000, "R7": 3000
+        "R1": 2000, "R2": 2500, "R3": 3500, "R4": 5000, "R5": 800, "R6": 2000, "R7": 100,
+        "R8": 2000, "R9": 3000,
     }  # fmt: skip
     for row, line in zip(layout["lines"], costs.lines, strict=True):
         code = ws.cell(row=row, column=1).value
@@ -284,24 +287,53 @@ def test_the_summary(book: Any, standard: Plan, fast: Plan) -> None:
     ws = book["Summary"]
     facts = {
         ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
-        for r in range(3, 12)
+        for r in range(3, 15)
         if ws.cell(row=r, column=1).value
     }
     assert facts["Client"] == "Acme Cloud Services Co., Ltd."
     assert facts["Scenario"] == "Standard"
     assert as_date(facts["Project start"]) == START
-    assert as_date(facts["Stage 1 audit"]) == dt.date(2027, 11, 18)
-    assert as_date(facts["Stage 2 audit"]) == standard.stage2 == dt.date(2028, 1, 3)
+    assert as_date(facts["Stage 1 audit: first day"]) == dt.date(2027, 11, 18)
+    assert as_date(facts["Stage 1 audit: last day"]) == dt.date(2027, 11, 19)
+    assert as_date(facts["Stage 2 audit: first day"]) == standard.stage2_start
+    assert as_date(facts["Stage 2 audit: last day"]) == standard.stage2_end == dt.date(2028, 1, 6)
     assert as_date(facts["Expected certificate"]) == standard.certificate
     assert facts["Total effort (person-days)"] == float(sum(standard.total_effort.values()))
     total_row = cost_layout(book["Costs"])["totals"]["Total"]
     assert facts["Total cost"] == f"='Costs'!$H${total_row}"
     texts = [cell.value for row in ws.iter_rows() for cell in row]
-    assert "Nothing to note." in texts
+    assert standard.messages[0].text.en in texts
     row = texts.index("Fast track") // ws.max_column + 1
-    assert as_date(ws.cell(row=row, column=2).value) == fast.stage2
-    assert ws.cell(row=row, column=5).value == float(fast.costs.total)
-    assert ws.cell(row=row - 1, column=5).value == f"='Costs'!$H${total_row}"
+    assert as_date(ws.cell(row=row, column=2).value) == fast.stage2_start
+    assert as_date(ws.cell(row=row, column=3).value) == fast.stage2_end
+    # both totals live: fast track's lines priced at this plan's rate cells
+    formula = ws.cell(row=row, column=6).value
+    assert formula.startswith("=(ROUND(2.6*'Costs'!$G$4,2)+")  # 2 days × 1.3
+    assert formula.endswith(
+        ")*'Costs'!$G$" + str(cost_layout(book["Costs"])["totals"]["Contingency (%)"]) + "/100,2)"
+    )
+    assert ws.cell(row=row - 1, column=6).value == f"='Costs'!$H${total_row}"
+
+
+def test_formulas_carry_their_values_for_readers_that_do_not_calculate(
+    data: bytes, standard: Plan, fast: Plan
+) -> None:
+    """Previewers and pandas read cached values: every total is there as the plan has it."""
+    values = read(data, values=True)
+    summary = values["Summary"]
+    texts = [cell.value for row in summary.iter_rows() for cell in row]
+    cost_row = texts.index("Total cost") // summary.max_column + 1
+    assert summary.cell(row=cost_row, column=2).value == float(standard.costs.total) == 259127
+    fast_row = texts.index("Fast track") // summary.max_column + 1
+    assert summary.cell(row=fast_row, column=6).value == float(fast.costs.total) == 293029
+    layout = cost_layout(read(data)["Costs"])
+    costs = values["Costs"]
+    assert costs.cell(row=layout["totals"]["Total"], column=8).value == 259127
+    assert costs.cell(row=layout["totals"]["Subtotal"], column=8).value == 235570
+    for row, line in zip(layout["lines"], standard.costs.lines, strict=True):
+        assert costs.cell(row=row, column=8).value == float(line.amount)
+    for row in values["Tasks"].iter_rows(min_row=FIRST):
+        assert row[-1].value is not None
 
 
 def test_a_missed_target_date_is_on_the_summary(
@@ -312,7 +344,7 @@ def test_a_missed_target_date_is_on_the_summary(
     )
     ws = read(plan_workbook_bytes(plan, Language.EN))["Summary"]
     texts = [cell.value for row in ws.iter_rows() for cell in row if cell.value]
-    assert "Stage 2 ends 66 working days after the target date." in texts
+    assert "Stage 2 ends 69 working days after the target date." in texts
     message = next(m for m in plan.messages if m.code == "target-missed")
     assert message.text.en in texts
 
@@ -325,7 +357,7 @@ def test_chinese_headings_are_chinese(standard: Plan, fast: Plan) -> None:
                 assert any("\u4e00" <= ch <= "\u9fff" for ch in cell.value), (ws.title, cell.value)
     summary = book.worksheets[0]
     labels = [summary.cell(row=r, column=1).value for r in range(1, summary.max_row + 1)]
-    assert "总费用" in labels and "第二阶段审核" in labels
+    assert "总费用" in labels and "第二阶段审核：末日" in labels
     assert "方案对比" in labels
     assert summary.cell(row=1, column=1).value == "ISO/IEC 20000-1 认证项目计划"
 
@@ -411,9 +443,9 @@ def test_recalculated_costs_equal_the_plan_and_follow_a_changed_rate(
         CostPart.TOOLS: "Tool software",
     }
     assert {part: found[label] for part, label in part_labels.items()} == costs.parts
-    assert found["Subtotal"] == costs.subtotal == Decimal("402390.00")
-    assert found["Contingency (%)"] == costs.contingency == Decimal("40239.00")
-    assert found["Total"] == costs.total == Decimal("442629.00")
+    assert found["Subtotal"] == costs.subtotal == Decimal("235570.00")
+    assert found["Contingency (%)"] == costs.contingency == Decimal("23557.00")
+    assert found["Total"] == costs.total == Decimal("259127.00")
     sheet = values["Costs"]
     amounts = [money(sheet.cell(row=row, column=8).value) for row in layout["lines"]]
     assert amounts == [line.amount for line in costs.lines]
@@ -423,7 +455,9 @@ def test_recalculated_costs_equal_the_plan_and_follow_a_changed_rate(
     # The other sums: every task's total, every role's month total.
     tasks = values["Tasks"]
     for row, task in enumerate(standard.tasks, start=FIRST):
-        assert money(tasks.cell(row=row, column=15).value) == sum(task.effort.values(), Decimal(0))
+        assert money(tasks.cell(row=row, column=9 + len(standard.roles)).value) == sum(
+            task.effort.values(), Decimal(0)
+        )
     resources = values["Resources"]
     grand = resources.cell(row=FIRST + len(standard.roles), column=len(standard.load) + 2)
     assert money(grand.value) == sum(standard.total_effort.values(), Decimal(0))
@@ -431,8 +465,8 @@ def test_recalculated_costs_equal_the_plan_and_follow_a_changed_rate(
     # The consultant's day rate up by 100: every consultant line, the totals and the summary follow.
     edited = read(data)
     rate_cell = edited["Costs"].cell(row=layout["rates"]["R1"], column=7)
-    assert rate_cell.value == 3000
-    rate_cell.value = 3100
+    assert rate_cell.value == 2000
+    rate_cell.value = 2100
     buffer = io.BytesIO()
     edited.save(buffer)
     changed = recalculate(buffer.getvalue(), folders / "rate-changed")
@@ -440,16 +474,25 @@ def test_recalculated_costs_equal_the_plan_and_follow_a_changed_rate(
     days = sum(
         (line.quantity for line in costs.lines if line.part is CostPart.CONSULTING), Decimal(0)
     )
-    assert days == Decimal("106.38")
+    assert days == Decimal("51.96")
     change = Decimal(100) * days
-    assert again["Subtotal"] - found["Subtotal"] == change == Decimal("10638.00")
+    assert again["Subtotal"] - found["Subtotal"] == change == Decimal("5196.00")
     assert again["Consulting services"] - found["Consulting services"] == change
     assert again["Certification body"] == found["Certification body"]
     contingency = (again["Subtotal"] * costs.contingency_percent / 100).quantize(CENT)
-    assert again["Contingency (%)"] == contingency == Decimal("41302.80")
-    assert again["Total"] == again["Subtotal"] + contingency == Decimal("454330.80")
-    assert again["Total"] - found["Total"] == Decimal("11701.80")  # 10 638 + 10 % of it
+    assert again["Contingency (%)"] == contingency == Decimal("24076.60")
+    assert again["Total"] == again["Subtotal"] + contingency == Decimal("264842.60")
+    assert again["Total"] - found["Total"] == Decimal("5715.60")  # 5 196 + 10 % of it
     assert money(changed["Summary"].cell(row=cost_row, column=2).value) == again["Total"]
+    # fast track follows too: its consultant days × 100 more, plus 10 %
+    fast_days = sum(
+        (line.quantity for line in fast.costs.lines if line.part is CostPart.CONSULTING), Decimal(0)
+    )
+    summary_after = changed["Summary"]
+    texts = [cell.value for row in summary_after.iter_rows() for cell in row]
+    fast_row = texts.index("Fast track") // summary_after.max_column + 1
+    fast_total = money(summary_after.cell(row=fast_row, column=6).value)
+    assert fast_total - fast.costs.total == (fast_days * 100 * Decimal("1.1")).quantize(CENT)
 
 
 def test_the_workbook_labels_are_complete_in_both_languages() -> None:

@@ -18,7 +18,7 @@ def test_missing_owners_and_matrix(mini_catalogue, config) -> None:
         ("PROCESS-OWNERS", FindingClass.MINOR),
         ("NO-MATRIX", FindingClass.OBSERVATION),
     ]
-    assert findings[1].reason.en == "No process owner is named for 1 processes: Operation."
+    assert findings[1].reason.en == "No process owner is named for 1 process: Operation."
     assert findings[0].requirements == ["R-5.3-01"]
 
 

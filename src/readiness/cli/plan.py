@@ -34,13 +34,11 @@ def plan_summary(plan: "Plan", language: Language) -> Any:
 
     words = Words(plan, language)
     table = Table(show_header=False, box=None)
-    stage1 = next((t.start for t in plan.tasks if t.phase.value == "stage1"), None)
-    stage2 = next((p.start for p in plan.phases if p.id.value == "stage2"), None)
     rows = [
         (words["p_scenario"], words.t(plan.scenario_name)),
         (words["p_start"], words.date(plan.start)),
-        (words["p_stage1"], words.date(stage1)),
-        (words["p_stage2"], words.date(stage2)),
+        (words["p_stage1"], words.span(plan.stage1_start, plan.stage1_end)),
+        (words["p_stage2"], words.span(plan.stage2_start, plan.stage2_end)),
         (words["p_certificate"], words.date(plan.certificate)),
         (
             words["p_total_effort"],

@@ -25,11 +25,13 @@ from readiness.models.plan import (
     Task,
     WorkPackage,
 )
+from readiness.planning.audit_notes import audit_messages
 from readiness.planning.backlog import add_effort, build_backlog
 from readiness.planning.costs import beyond_table, compute_audit_time, cost_plan
 from readiness.planning.network import build_network
 from readiness.planning.schedule import (
     WorkCalendar,
+    head_count,
     make_team,
     monthly_load,
     schedule,
@@ -61,8 +63,6 @@ def make_plan(
         message = f"no scenario '{scenario}'; the configuration has {known}"
         raise InputError(config.source, [Problem("scenarios", message)])
     chosen = config.scenarios[scenario]
-    roles = staff(config, chosen)
-    team = make_team(roles)
     floor = config.schedule.area_floor
     if floor is None:
         floor = assessment.area_floor if assessment.area_floor is not None else DEFAULT_AREA_FLOOR
@@ -70,10 +70,13 @@ def make_plan(
 
     personnel = assessment.client.personnel_in_scope
     audit = compute_audit_time(config, personnel)
+    roles = staff(config, chosen, audit.personnel)
+    team = make_team(roles)
     if personnel is None:
         messages.append(_personnel_missing(audit.personnel))
     elif beyond_table(config, personnel):
         messages.append(_beyond_table(personnel, config.table.rows[-1].up_to))
+    messages += audit_messages(config, audit)
 
     backlog = build_backlog(
         assessment, catalogue, config, area_floor=floor, effort_factor=chosen.effort_factor
@@ -132,7 +135,7 @@ def make_plan(
                 id=role_id,
                 name=role.name,
                 external=role.external,
-                people=role.people,
+                people=head_count(role),
                 availability=role.availability,
                 capacity=round(team.pool[role_id], 4),
             )
@@ -142,11 +145,16 @@ def make_plan(
         work_packages=packages,
         phases=phases,
         tasks=tasks,
-        stage2=stage2,
+        stage1_start=by_id["S1.AUDIT"].start,
+        stage1_end=by_id["S1.AUDIT"].finish,
+        stage2_start=by_id["S2.AUDIT"].start,
+        stage2_end=stage2,
         certificate=by_id["M.CERT"].finish,
         total_effort={r: total[r] for r in role_ids if r in total},
         load=monthly_load(tasks, placed, calendar, role_ids),
-        responsibility=_responsibility(tasks, packages, names, role_ids),
+        responsibility=_responsibility(
+            tasks, packages, names, [r for r in role_ids if not roles[r].in_scope]
+        ),
         costs=costs,
         target=target,
         messages=messages,
@@ -179,7 +187,7 @@ def _check_target(target: dt.date, stage2: dt.date, calendar: WorkCalendar) -> T
     late = stage2 > target
     return TargetCheck(
         target=target,
-        stage2=stage2,
+        stage2_end=stage2,
         met=not late,
         late_working_days=calendar.working_days_between(target, stage2) if late else 0,
         late_calendar_days=(stage2 - target).days if late else 0,
@@ -191,13 +199,13 @@ def _target_missed(target: TargetCheck) -> Message:
         code="target-missed",
         text=LocalText(
             en=(
-                f"Stage 2 ends on {target.stage2.isoformat()}, after the target date "
+                f"Stage 2 ends on {target.stage2_end.isoformat()}, after the target date "
                 f"{target.target.isoformat()}: {target.late_working_days} working days "
                 f"({target.late_calendar_days} calendar days) late. Add people or "
                 f"availability, or move the target; the plan is not compressed."
             ),
             zh=(
-                f"第二阶段审核于{target.stage2.isoformat()}结束，晚于目标日期"
+                f"第二阶段审核于{target.stage2_end.isoformat()}结束，晚于目标日期"
                 f"{target.target.isoformat()}：延后{target.late_working_days}个工作日"
                 f"（{target.late_calendar_days}个日历日）。请增加人员或投入时间，或调整目标日期；"
                 f"计划不会被压缩。"

@@ -22,9 +22,17 @@ from readiness.models.plan import (
     ScenarioConfig,
     WorkPackage,
 )
-from readiness.planning.backlog import TIERS, Backlog, add_effort, package_id, scale_effort
+from readiness.planning.backlog import (
+    TIERS,
+    Backlog,
+    add_effort,
+    package_id,
+    quantize,
+    scale_effort,
+)
 from readiness.planning.schedule import TaskSpec, Team
 
+HOURS_PER_DAY = 8
 WORKING_DAYS_PER_MONTH = 21
 """Used only to judge how many months the trial run's practice effort needs."""
 
@@ -182,7 +190,7 @@ def build_network(
     net = _Network(config, scenario, team, backlog)
     gap, docs, foundation = _build(net)
     runs, trial = _trial_run(net, docs)
-    assessment = _training(net, docs, foundation, runs)
+    assessment = _training(net, docs, foundation, runs, audit.personnel)
     review, ready = _internal_audit_and_review(net, runs, trial, assessment)
     decision = _certification(net, audit, gap, trial, [review, *ready])
     _surveillance(net, audit, decision)
@@ -227,13 +235,22 @@ def _trial_run(net: _Network, docs: str) -> tuple[list[str], str]:
     return runs, net.milestone("M.TRIAL", PhaseId.IMPLEMENTATION, [runs[-1]])
 
 
-def _training(net: _Network, docs: str, foundation: list[str], runs: list[str]) -> str:
-    """All-staff rounds (round k after k-1 months of records), then the key-role assessment."""
+def _training(
+    net: _Network, docs: str, foundation: list[str], runs: list[str], personnel: int
+) -> str:
+    """All-staff rounds (round k after k-1 months of records), then the key-role assessment.
+
+    Each round carries the time of the ``personnel`` in scope who attend it.
+    """
     training = net.config.phases.training
     entry = foundation if net.scenario.overlap.training_during_build else [docs]
     rounds: list[str] = []
     for number in range(1, training.rounds + 1):
         effort = net.effort(training.round_effort)
+        if training.staff_role is not None and training.staff_hours > 0:
+            # every person in scope attends: people × hours ÷ 8 hours a day
+            hours = personnel * training.staff_hours
+            add_effort(effort, {training.staff_role: quantize(hours / HOURS_PER_DAY)})
         if number == 1:
             add_effort(effort, net.kind_effort(Kind.TRAINING))
         deps = [rounds[-1], runs[min(number - 1, len(runs)) - 1]] if rounds else list(entry)

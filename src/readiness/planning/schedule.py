@@ -91,22 +91,34 @@ class Team:
         return min(self.pool[role], self.per_task[role] * boost)
 
 
-def staff(config: PlanConfig, scenario: ScenarioConfig) -> dict[str, RoleConfig]:
-    """The roles with the scenario's changes to people, availability and per-task limits."""
+def staff(
+    config: PlanConfig, scenario: ScenarioConfig, personnel: int = 1
+) -> dict[str, RoleConfig]:
+    """The roles with the scenario's changes to people, availability and per-task limits.
+
+    A role of the staff in scope (``in_scope``) has ``personnel`` people.
+    """
     roles = {}
     for role_id, role in config.roles.items():
         change = scenario.roles.get(role_id)
         if change is not None:
             role = role.model_copy(update=change.model_dump(exclude_none=True))
+        if role.in_scope:
+            role = role.model_copy(update={"people": float(personnel)})
         roles[role_id] = role
     return roles
 
 
+def head_count(role: RoleConfig) -> float:
+    """People of a staffed role (see :func:`staff`)."""
+    return role.people if role.people is not None else 1.0
+
+
 def make_team(roles: Mapping[str, RoleConfig]) -> Team:
     """Capacities of the roles."""
-    pool = {r: role.people * role.availability for r, role in roles.items()}
+    pool = {r: head_count(role) * role.availability for r, role in roles.items()}
     per_task = {
-        r: min(role.people, role.per_task or role.people) * role.availability
+        r: min(head_count(role), role.per_task or head_count(role)) * role.availability
         for r, role in roles.items()
     }
     return Team(pool, per_task)

@@ -60,7 +60,8 @@ def check_matrix(answers: AnswerFile, catalogue: Catalogue, rules: MatrixRules) 
         add(
             "PROCESS-OWNERS",
             FindingClass.MINOR,
-            f"No process owner is named for {len(missing)} processes: {names_en}.",
+            f"No process owner is named for {len(missing)} "
+            f"{'process' if len(missing) == 1 else 'processes'}: {names_en}.",
             f"{len(missing)}个流程未指定流程负责人：{names_zh}。",
             "Name an owner for every process, accountable for its design, performance and improvement.",
             "为每个流程指定负责人，对流程的设计、绩效和改进负责。",

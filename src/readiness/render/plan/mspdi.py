@@ -1,13 +1,15 @@
 """Microsoft Project XML (MSPDI, Project 2007 and later) of the certification project plan.
 
 One summary task per phase holds the phase's tasks, in the plan's order; one work resource per
-role; one assignment per task and role with effort. Tasks are auto-scheduled with a
-"start no earlier than" constraint on our start date and finish-to-start links: Microsoft
-Project recalculates auto-scheduled tasks when it opens the file, and the constraint keeps each
-task on the date our levelled schedule gave it (levelling starts many tasks later than their
-links alone would), while a slip entered later still moves the tasks that follow. Manually
-scheduled tasks would keep the dates too, but ignore the links. Finish dates follow from the
-duration on the Standard calendar, so pass the plan's holidays to keep them equal to ours.
+role (with its day rate); one assignment per task and role with effort, and each task's work.
+Tasks are auto-scheduled with finish-to-start links. Where our levelled schedule starts a task
+later than its links alone would (people busy elsewhere), the task carries that gap as a
+levelling delay, as Microsoft Project's own levelling records it, so nothing is pinned and a
+slip entered later moves what follows. Only the certification body's audits, which are booked,
+carry a "start no earlier than" constraint. Fixed costs (fees, travel, material, course
+material, tools) sit on their phase's summary task and the contingency on the project summary,
+so that the project's cost equals the plan's total. Finish dates follow from the duration on
+the Standard calendar, so pass the plan's holidays to keep them equal to ours.
 
 The document is deterministic: its only dates are the plan's.
 """
@@ -37,6 +39,8 @@ FIXED_DURATION = 1  # task Type: the duration stays when work or units change
 FINISH_TO_START = 1  # PredecessorLink Type
 START_NO_EARLIER_THAN = 4  # ConstraintType
 AS_SOON_AS_POSSIBLE = 0
+PRORATED = 2  # FixedCostAccrual
+TENTHS_PER_DAY = MINUTES_PER_DAY * 10  # LevelingDelay is in tenths of minutes
 DAYS = 7  # DurationFormat
 WORK_IN_DAYS = 3  # WorkFormat
 PER_DAY = 3  # StandardRateFormat
@@ -55,6 +59,7 @@ def mspdi_bytes(plan: Plan, language: Language, *, holidays: Iterable[dt.date] =
     """
     days_off = sorted(set(holidays))
     title = f"{plan.client} — {labels(language)['p_title']}"
+    fixed = fixed_costs(plan)
     finish = max((task.finish for task in plan.tasks), default=plan.start)
     calendar = WorkCalendar(plan.start, days_off)
     root = ET.Element("Project", xmlns=NAMESPACE)
@@ -90,13 +95,27 @@ def mspdi_bytes(plan: Plan, language: Language, *, holidays: Iterable[dt.date] =
     _calendar(ET.SubElement(root, "Calendars"), days_off)
     tasks = ET.SubElement(root, "Tasks")
     span = calendar.working_days_between(plan.start - dt.timedelta(days=1), finish)
-    _summary(tasks, 0, "0", 0, title, (plan.start, finish, span))
+    work = {task.id: sum(task.effort.values(), Decimal(0)) for task in plan.tasks}
+    cost = {task.id: _work_cost(plan, task) for task in plan.tasks}
+    total = (sum(work.values(), Decimal(0)), plan.costs.total)
+    _summary(tasks, 0, "0", 0, title, (plan.start, finish, span), total, plan.costs.contingency)
     rows = _outline(plan)
     uids = {task.id: uid for uid, _, task in rows if isinstance(task, Task)}
+    by_id = {task.id: task for task in plan.tasks}
+    note = next((m.text.get(language) for m in plan.messages if m.code == "audit-time"), "")
     for uid, outline, row in rows:
         if isinstance(row, Task):
-            _leaf(tasks, uid, outline, row, language, uids)
+            delay = _levelling_delay(row, by_id, calendar)
+            _leaf(
+                tasks, uid, outline, row, language, uids, (work[row.id], cost[row.id]), delay, note
+            )
         else:
+            members = [t.id for t in plan.tasks if t.phase == row.id]
+            own = fixed.get(row.id.value, Decimal(0))
+            figures = (
+                sum((work[t] for t in members), Decimal(0)),
+                sum((cost[t] for t in members), Decimal(0)) + own,
+            )
             _summary(
                 tasks,
                 uid,
@@ -104,6 +123,8 @@ def mspdi_bytes(plan: Plan, language: Language, *, holidays: Iterable[dt.date] =
                 1,
                 row.name.get(language),
                 (row.start, row.finish, row.duration),
+                figures,
+                own,
             )
     _resources(ET.SubElement(root, "Resources"), plan, language)
     _assignments(ET.SubElement(root, "Assignments"), plan, uids)
@@ -178,6 +199,45 @@ def _calendar(calendars: ET.Element, holidays: list[dt.date]) -> None:
             _fields(exception, Occurrences=1, Type=1, DayWorking=0)
 
 
+def fixed_costs(plan: Plan) -> dict[str, Decimal]:
+    """Phase id → the amounts of its cost lines that price no role's scheduled time."""
+    fixed: dict[str, Decimal] = {}
+    for line in plan.costs.lines:
+        if line.role is None:
+            fixed[line.phase.value] = fixed.get(line.phase.value, Decimal(0)) + line.amount
+    return fixed
+
+
+def _work_cost(plan: Plan, task: Task) -> Decimal:
+    """Cost of a task's work: each role's person-days at its day rate."""
+    rates = {role.id: _day_rate(plan, role) for role in plan.roles}
+    return sum(
+        (days * (rates.get(role) or Decimal(0)) for role, days in task.effort.items()), Decimal(0)
+    )
+
+
+def _levelling_delay(task: Task, by_id: dict[str, Task], calendar: WorkCalendar) -> int:
+    """Working days between the earliest start the links allow and the levelled start."""
+    if task.milestone:
+        return 0
+    earliest = max(
+        (calendar.index_on_or_after(by_id[d].finish) + 1 for d in task.dependencies), default=0
+    )
+    return max(0, calendar.index_on_or_after(task.start) - earliest)
+
+
+def _booked(task: Task) -> bool:
+    """The certification body's audits are booked ahead: a real date constraint."""
+    return task.id in ("S1.AUDIT", "S2.AUDIT") or (
+        task.id.startswith("SURV.") and task.id.endswith(".AUDIT")
+    )
+
+
+def _money(value: Decimal) -> str:
+    """Currency in MSPDI: in cents, as Microsoft Project writes Cost and FixedCost."""
+    return _number((value * 100).quantize(Decimal(1), ROUND_HALF_UP))
+
+
 def _summary(
     tasks: ET.Element,
     uid: int,
@@ -185,32 +245,56 @@ def _summary(
     level: int,
     name: str,
     span: tuple[dt.date, dt.date, int],
+    figures: tuple[Decimal, Decimal],
+    fixed: Decimal,
 ) -> None:
-    """A summary task: the project (level 0) or a phase (level 1)."""
+    """A summary task: the project (level 0) or a phase (level 1), with its work, own fixed
+    cost and total cost."""
     start, finish, days = span
+    work, cost = figures
     task = ET.SubElement(tasks, "Task")
     _fields(task, UID=uid, ID=uid, Name=name, Active=1, Manual=0, Type=FIXED_DURATION)
     _fields(task, IsNull=0, WBS=outline, OutlineNumber=outline, OutlineLevel=level)
     _fields(task, Priority=500, Start=_morning(start), Finish=_evening(finish))
     _fields(task, Duration=_hours(days * MINUTES_PER_DAY), DurationFormat=DAYS)
-    _fields(task, EffortDriven=0, Milestone=0, Summary=1, ConstraintType=AS_SOON_AS_POSSIBLE)
+    _fields(task, Work=_hours(_minutes(work)), EffortDriven=0, Milestone=0, Summary=1)
+    _fields(task, FixedCost=_money(fixed), FixedCostAccrual=PRORATED, Cost=_money(cost))
+    _fields(task, ConstraintType=AS_SOON_AS_POSSIBLE)
 
 
 def _leaf(
-    tasks: ET.Element, uid: int, outline: str, row: Task, language: Language, uids: dict[str, int]
+    tasks: ET.Element,
+    uid: int,
+    outline: str,
+    row: Task,
+    language: Language,
+    uids: dict[str, int],
+    figures: tuple[Decimal, Decimal],
+    delay: int,
+    note: str,
 ) -> None:
-    """A task or milestone, held on its start date and linked to its predecessors."""
+    """A task or milestone linked to its predecessors, with its work, cost and any levelling
+    delay; a booked audit starts no earlier than its date and notes the audit-time basis."""
     start = _start(row)
     duration = _hours(row.duration * MINUTES_PER_DAY)
+    work, cost = figures
     task = ET.SubElement(tasks, "Task")
     _fields(task, UID=uid, ID=uid, Name=row.name.get(language), Active=1, Manual=0)
     _fields(task, Type=FIXED_DURATION, IsNull=0, WBS=outline, OutlineNumber=outline)
     _fields(task, OutlineLevel=2, Priority=500, Start=start, Finish=_evening(row.finish))
-    _fields(task, Duration=duration, DurationFormat=DAYS, EffortDriven=0)
-    _fields(task, Milestone=int(row.milestone), Summary=0)
+    _fields(task, Duration=duration, DurationFormat=DAYS, Work=_hours(_minutes(work)))
+    _fields(task, EffortDriven=0, Milestone=int(row.milestone), Summary=0, Cost=_money(cost))
     # Nothing done yet, all to do: without these a scheduler (MPXJ's) cannot recalculate.
     _fields(task, ActualDuration=_hours(0), RemainingDuration=duration)
-    _fields(task, ConstraintType=START_NO_EARLIER_THAN, ConstraintDate=start)
+    booked = _booked(row)
+    if booked:
+        _fields(task, ConstraintType=START_NO_EARLIER_THAN, ConstraintDate=start)
+    else:
+        _fields(task, ConstraintType=AS_SOON_AS_POSSIBLE)
+    if delay:
+        _fields(task, LevelingDelay=delay * TENTHS_PER_DAY, LevelingDelayFormat=DAYS)
+    if booked and note:
+        _fields(task, Notes=note)
     for before in row.dependencies:
         link = ET.SubElement(task, "PredecessorLink")
         _fields(link, PredecessorUID=uids[before], Type=FINISH_TO_START, LinkLag=0, LagFormat=DAYS)
@@ -231,15 +315,15 @@ def _resources(resources: ET.Element, plan: Plan, language: Language) -> None:
 
 
 def _day_rate(plan: Plan, role: PlanRole) -> Decimal | None:
-    """The role's day rate, when the cost lines name the role ("Consultant: Build") at one rate."""
-    prefix = f"{role.name.en}: "
-    rates = {line.rate for line in plan.costs.lines if line.item.en.startswith(prefix)}
+    """The role's day rate, when the cost lines pricing the role's time have one rate."""
+    rates = {line.rate for line in plan.costs.lines if line.role == role.id}
     return rates.pop() if len(rates) == 1 else None
 
 
 def _assignments(assignments: ET.Element, plan: Plan, uids: dict[str, int]) -> None:
     """Each role's person-days on each task, as work in hours; units = work ÷ duration."""
     resource_uids = {role.id: uid for uid, role in enumerate(plan.roles, 1)}
+    rates = {role.id: _day_rate(plan, role) for role in plan.roles}
     for task in plan.tasks:
         for role, days in task.effort.items():
             if days <= 0:
@@ -248,7 +332,11 @@ def _assignments(assignments: ET.Element, plan: Plan, uids: dict[str, int]) -> N
             uid = len(assignments)
             work = _hours(_minutes(days))
             _fields(assignment, UID=uid, TaskUID=uids[task.id], ResourceUID=resource_uids[role])
-            _fields(assignment, ActualWork=_hours(0), Finish=_evening(task.finish))
+            _fields(assignment, ActualWork=_hours(0))
+            rate = rates.get(role)
+            if rate is not None:
+                _fields(assignment, Cost=_money(days * rate))
+            _fields(assignment, Finish=_evening(task.finish))
             _fields(assignment, RemainingWork=work, Start=_start(task))
             if task.duration > 0:
                 units = (days / task.duration).quantize(Decimal("0.0001"), ROUND_HALF_UP)

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.common import LocalText
-from readiness.models.plan import Phase, PhaseId, Plan
+from readiness.models.plan import Plan
 from readiness.render.environment import environment
 from readiness.render.plan.gantt import gantt_svg
 
@@ -56,6 +56,14 @@ class Words:
         """ISO date, or a dash."""
         return value.isoformat() if value else "—"
 
+    def span(self, first: dt.date, last: dt.date) -> str:
+        """An audit's first and last day: ``2028-01-05 – 2028-01-06`` (both, even if equal)."""
+        return f"{first.isoformat()} – {last.isoformat()}"
+
+    def quantity(self, value: Decimal) -> str:
+        """A cost line's quantity exactly as it is multiplied: 71.54, 7.5, 170."""
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+
     def role(self, role_id: str) -> str:
         """A role's name."""
         return self._roles.get(role_id, role_id)
@@ -93,14 +101,8 @@ def _context(plan: Plan, alternatives: Sequence[Plan], language: Language) -> di
         "backlog": plan.actions[:BACKLOG_SHOWN],
         "more_actions": max(len(plan.actions) - BACKLOG_SHOWN, 0),
         "milestones": [task for task in plan.tasks if task.milestone],
-        "stage1": next((t for t in plan.tasks if t.phase.value == "stage1"), None),
-        "stage2": _stage2(plan),
-        "scenarios": [(option, _stage2(option)) for option in [plan, *alternatives]],
+        "scenarios": [plan, *alternatives],
     }
-
-
-def _stage2(plan: Plan) -> Phase | None:
-    return next((phase for phase in plan.phases if phase.id is PhaseId.STAGE2), None)
 
 
 def render_plan_html(plan: Plan, language: Language, alternatives: Sequence[Plan] = ()) -> str:

@@ -25,8 +25,8 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from readiness.data.labels import labels
 from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW
 from readiness.language import Language
-from readiness.models.plan import CostLine, CostPart, PhaseId, Plan
-from readiness.planning.costs import AUDIT_DAY, PERSON_DAY
+from readiness.models.plan import CostLine, CostPart, Plan
+from readiness.planning.costs import AUDIT_DAY, PERSON_DAY, YEAR
 from readiness.render.plan.workbook_sheets import (
     PlanBook,
     backlog_sheet,
@@ -58,7 +58,8 @@ PERCENT_FORMAT = '0.00" %"'
 COST_WIDTHS = (8, 26, 32, 56, 10, 13, 15, 17)
 """Cost sheet: rate code, part, phase, item, quantity, unit, rate, amount."""
 SUMMARY_WIDTHS = (30, 24, 16, 16, 16, 20)
-_DAY_UNITS = (PERSON_DAY, AUDIT_DAY)
+_DAY_UNITS = (PERSON_DAY, AUDIT_DAY, YEAR)
+"""Units of lines that share one rate cell per role (or fee): days, and years of a fee."""
 _RATE, _AMOUNT = 7, 8
 _SUMMARY_TITLE_FONT = Font(bold=True, size=16)
 _TOTAL_FONT = Font(bold=True, size=12)
@@ -81,8 +82,8 @@ def build_plan_workbook(plan: Plan, language: Language, alternatives: Sequence[P
     tasks_sheet(book)
     backlog_sheet(book)
     resources_sheet(book)
-    total = costs_sheet(book)
-    summary_sheet(book, total, alternatives)
+    cost_cells = costs_sheet(book)
+    summary_sheet(book, cost_cells, alternatives)
     language_tag = "zh-CN" if language is Language.ZH else "en"
     stamp(workbook, title=book.word("pw_title"), language=language_tag, day=plan.assessed_on)
     workbook.active = 0
@@ -92,19 +93,21 @@ def build_plan_workbook(plan: Plan, language: Language, alternatives: Sequence[P
 # ------------------------------------------------------------------ summary
 
 
-def summary_sheet(book: PlanBook, total_cost: str, alternatives: Sequence[Plan]) -> Sheet:
+def summary_sheet(book: PlanBook, cost_cells: CostCells, alternatives: Sequence[Plan]) -> Sheet:
     """Key dates and figures, the points to note, and the scenarios side by side (first sheet).
 
-    ``total_cost`` is the reference of the cost sheet's total cell, so the summary follows it.
+    ``cost_cells`` locates the cost sheet's rates and total, so the summary's totals follow
+    them: this plan's total refers to the total cell, another scenario's is its own cost lines
+    priced at the same rate cells.
     """
     ws = book.sheet("pw_sheet_summary", index=0)
     set_widths(ws, SUMMARY_WIDTHS)
     put_title(ws, book.word("pw_title")).font = _SUMMARY_TITLE_FONT
     put_section(ws, INTRO_ROW, book.word("pw_h_facts"))
-    row = _facts(book, ws, HEADER_ROW, total_cost)
+    row = _facts(book, ws, HEADER_ROW, cost_cells.total)
     row = _messages(book, ws, row + 1)
     if alternatives:
-        _scenarios(book, ws, row + 1, total_cost, alternatives)
+        _scenarios(book, ws, row + 1, cost_cells, alternatives)
     finish(book, ws, freeze="A2", title_rows="1:1")
     return ws
 
@@ -126,14 +129,15 @@ def _fact(ws: Sheet, row: int, label: str, value: str | dt.date | Decimal, note:
 def _facts(book: PlanBook, ws: Sheet, row: int, total_cost: str) -> int:
     """Client, scenario, dates, target, effort and cost from ``row``; the next free row."""
     plan = book.plan
-    stage1 = next((p.start for p in plan.phases if p.id is PhaseId.STAGE1), None)
     effort = sum(plan.total_effort.values(), Decimal(0))
     facts: list[tuple[str, str | dt.date | Decimal | None, str]] = [
         ("pw_client", plan.client, ""),
         ("pw_scenario", book.text(plan.scenario_name), ""),
         ("pw_start", plan.start, ""),
-        ("pw_stage1", stage1, ""),
-        ("pw_stage2", plan.stage2, ""),
+        ("pw_stage1_start", plan.stage1_start, ""),
+        ("pw_stage1_end", plan.stage1_end, ""),
+        ("pw_stage2_start", plan.stage2_start, ""),
+        ("pw_stage2_end", plan.stage2_end, ""),
         ("pw_certificate", plan.certificate, ""),
     ]
     if plan.target is not None:
@@ -148,7 +152,8 @@ def _facts(book: PlanBook, ws: Sheet, row: int, total_cost: str) -> int:
             _fact(ws, row, book.word(key), value, note)
             row += 1
     put_heading(ws, row, 1, book.word("pw_total_cost"))
-    cell = put_number(ws, row, 2, f"={total_cost}", money_format(plan.currency))
+    money = money_format(plan.currency)
+    cell = put_number(ws, row, 2, f"={total_cost}", money, cached=plan.costs.total)
     cell.font = _TOTAL_FONT
     note = put_merged(ws, row, 3, len(SUMMARY_WIDTHS), book.word("pw_summary_cost_note"))
     note.font = _NOTE_FONT
@@ -165,13 +170,23 @@ def _messages(book: PlanBook, ws: Sheet, row: int) -> int:
 
 
 def _scenarios(
-    book: PlanBook, ws: Sheet, row: int, total_cost: str, alternatives: Sequence[Plan]
+    book: PlanBook, ws: Sheet, row: int, cost_cells: CostCells, alternatives: Sequence[Plan]
 ) -> int:
-    """This plan and the other scenarios: stage 2, certificate, effort and total cost."""
+    """This plan and the other scenarios: stage 2, certificate, effort and total cost.
+
+    Every total is live: a changed rate or contingency on the cost sheet moves them all.
+    """
     plan = book.plan
     put_section(ws, row, book.word("pw_h_scenarios"))
     row += 1
-    keys = ["pw_scenario", "pw_stage2", "pw_certificate", "pw_total_effort", "pw_total_cost"]
+    keys = [
+        "pw_scenario",
+        "pw_stage2_start",
+        "pw_stage2_end",
+        "pw_certificate",
+        "pw_total_effort",
+        "pw_total_cost",
+    ]
     for column, key in enumerate(keys, start=1):
         put_heading(ws, row, column, book.word(key))
     others = [p for p in alternatives if p.scenario != plan.scenario]
@@ -181,11 +196,13 @@ def _scenarios(
         if option is plan:
             name += book.word("pw_this_plan")
         put_value(ws, row, 1, name)
-        put_date(ws, row, 2, option.stage2)
-        put_date(ws, row, 3, option.certificate)
-        put_number(ws, row, 4, sum(option.total_effort.values(), Decimal(0)))
-        cost: Decimal | str = f"={total_cost}" if option is plan else option.costs.total
-        put_number(ws, row, 5, cost, money_format(option.currency))
+        put_date(ws, row, 2, option.stage2_start)
+        put_date(ws, row, 3, option.stage2_end)
+        put_date(ws, row, 4, option.certificate)
+        put_number(ws, row, 5, sum(option.total_effort.values(), Decimal(0)))
+        formula = f"={cost_cells.total}" if option is plan else total_formula(option, cost_cells)
+        money = money_format(option.currency)
+        put_number(ws, row, 6, formula, money, cached=option.costs.total)
     return row + 1
 
 
@@ -209,6 +226,50 @@ class Rate:
     lines: list[int] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class CostCells:
+    """Where the cost sheet keeps what other sheets' formulas refer to."""
+
+    total: str
+    contingency: str
+    contingency_percent: Decimal
+    rates: dict[tuple[str, ...], str]
+    """Rate key (:func:`rate_key`) → absolute reference of its rate cell."""
+
+
+def rate_key(line: CostLine) -> tuple[str, ...]:
+    """Lines with one key share one rate cell (see :func:`rates_of`)."""
+    by_day = line.unit in _DAY_UNITS
+    shared = (line.role or "", "")
+    return (
+        line.part.value,
+        line.unit.en,
+        str(line.rate),
+        *(shared if by_day else ("", line.item.en)),
+    )
+
+
+def _plain(value: Decimal) -> str:
+    """A number as a formula writes it: 71.54, 170, 0.5."""
+    return f"{value.normalize():f}"
+
+
+def total_formula(option: Plan, cost_cells: CostCells) -> str:
+    """The total cost of another scenario's lines, each priced at this plan's rate cell where
+    they share a rate (else at its own rate), with the contingency cell's percentage."""
+    terms = []
+    for line in option.costs.lines:
+        rate = cost_cells.rates.get(rate_key(line), _plain(line.rate))
+        terms.append(f"ROUND({_plain(line.quantity)}*{rate},2)")
+    subtotal = "+".join(terms) or "0"
+    percent = (
+        cost_cells.contingency
+        if option.costs.contingency_percent == cost_cells.contingency_percent
+        else _plain(option.costs.contingency_percent)
+    )
+    return f"=({subtotal})+ROUND(({subtotal})*{percent}/100,2)"
+
+
 def rates_of(lines: Sequence[CostLine], language: Language) -> list[Rate]:
     """The distinct rates of ``lines``, in the order they first appear.
 
@@ -220,7 +281,7 @@ def rates_of(lines: Sequence[CostLine], language: Language) -> list[Rate]:
     for index, line in enumerate(lines):
         by_day = line.unit in _DAY_UNITS
         item = line.item.get(language)
-        key = (line.part.value, line.unit.en, str(line.rate), "" if by_day else line.item.en)
+        key = rate_key(line)
         if key not in found:
             separator = "：" if language is Language.ZH else ": "
             name = item.split(separator, 1)[0] if by_day else item
@@ -230,8 +291,9 @@ def rates_of(lines: Sequence[CostLine], language: Language) -> list[Rate]:
     return list(found.values())
 
 
-def costs_sheet(book: PlanBook) -> str:
-    """Rates (inputs), totals and cost lines, all live formulas; the total cell's reference.
+def costs_sheet(book: PlanBook) -> CostCells:
+    """Rates (inputs), totals and cost lines, all live formulas (their values cached); where
+    the total, the contingency and the rates are.
 
     Rates come first so that the consultant sees them, then the totals, then the lines:
     amount = ROUND(quantity × rate, 2), the rate being a reference to the rates table.
@@ -262,21 +324,25 @@ def costs_sheet(book: PlanBook) -> str:
         put_value(ws, row, 2, book.word(f"pw_part_{rate.part.value}"))
         put_merged(ws, row, 3, 4, rate.name)
         criterion = f"$A{row}"
-        put_number(ws, row, 5, f"=SUMIF({column_of_lines(1)},{criterion},{column_of_lines(5)})")
+        quantity = f"=SUMIF({column_of_lines(1)},{criterion},{column_of_lines(5)})"
+        quantities = sum((lines[i].quantity for i in rate.lines), Decimal(0))
+        put_number(ws, row, 5, quantity, cached=quantities)
         put_value(ws, row, 6, rate.unit)
         cell = put_number(ws, row, _RATE, rate.rate, money, INPUT_FILL)
         cell.font = cells.BOLD
         amount = f"=SUMIF({column_of_lines(1)},{criterion},{column_of_lines(_AMOUNT)})"
-        put_number(ws, row, _AMOUNT, amount, money)
+        amounts = sum((lines[i].amount for i in rate.lines), Decimal(0))
+        put_number(ws, row, _AMOUNT, amount, money, cached=amounts)
 
     put_section(ws, totals_row, book.word("pw_h_totals"))
     for row, part in enumerate(parts, start=totals_row + 1):
         put_merged(ws, row, 2, _RATE, book.word(f"pw_part_{part.value}"))
         formula = f"=SUMIF({column_of_lines(2)},B{row},{column_of_lines(_AMOUNT)})"
-        put_number(ws, row, _AMOUNT, formula, money)
+        put_number(ws, row, _AMOUNT, formula, money, cached=costs.parts[part])
     amount = get_column_letter(_AMOUNT)
     put_merged(ws, subtotal_row, 2, _RATE, book.word("pw_subtotal")).font = cells.BOLD
-    put_number(ws, subtotal_row, _AMOUNT, f"=SUM({column_of_lines(_AMOUNT)})", money)
+    subtotal = f"=SUM({column_of_lines(_AMOUNT)})"
+    put_number(ws, subtotal_row, _AMOUNT, subtotal, money, cached=costs.subtotal)
     put_merged(ws, contingency_row, 2, _RATE - 1, book.word("pw_contingency_percent"))
     percent = put_number(
         ws, contingency_row, _RATE, costs.contingency_percent, PERCENT_FORMAT, INPUT_FILL
@@ -285,10 +351,10 @@ def costs_sheet(book: PlanBook) -> str:
     contingency = (
         f"=ROUND({amount}{subtotal_row}*{get_column_letter(_RATE)}{contingency_row}/100,2)"
     )
-    put_number(ws, contingency_row, _AMOUNT, contingency, money)
+    put_number(ws, contingency_row, _AMOUNT, contingency, money, cached=costs.contingency)
     put_merged(ws, total_row, 2, _RATE, book.word("pw_grand_total")).font = _TOTAL_FONT
     total = f"={amount}{subtotal_row}+{amount}{contingency_row}"
-    put_number(ws, total_row, _AMOUNT, total, money).font = _TOTAL_FONT
+    put_number(ws, total_row, _AMOUNT, total, money, cached=costs.total).font = _TOTAL_FONT
 
     put_section(ws, lines_header - 1, book.word("pw_h_cost_lines"))
     keys = ["pw_code", "pw_part", "pw_phase", "pw_item", "pw_quantity", "pw_unit", "pw_rate"]
@@ -305,10 +371,20 @@ def costs_sheet(book: PlanBook) -> str:
         put_value(ws, row, 4, book.text(line.item))
         put_number(ws, row, 5, line.quantity)
         put_value(ws, row, 6, book.text(line.unit))
-        put_number(ws, row, _RATE, f"=$G${rate_row}", money)
-        put_number(ws, row, _AMOUNT, f"=ROUND(E{row}*G{row},2)", money)
+        put_number(ws, row, _RATE, f"=$G${rate_row}", money, cached=line.rate)
+        put_number(ws, row, _AMOUNT, f"=ROUND(E{row}*G{row},2)", money, cached=line.amount)
     finish(book, ws, freeze=f"A{HEADER_ROW}", title_rows=f"1:{INTRO_ROW}")
-    return f"{quote_sheetname(ws.title)}!${amount}${total_row}"
+    sheet = quote_sheetname(ws.title)
+    rate_column = get_column_letter(_RATE)
+    return CostCells(
+        total=f"{sheet}!${amount}${total_row}",
+        contingency=f"{sheet}!${rate_column}${contingency_row}",
+        contingency_percent=costs.contingency_percent,
+        rates={
+            rate_key(lines[rate.lines[0]]): f"{sheet}!${rate_column}${row}"
+            for row, rate in enumerate(rates, FIRST_ROW)
+        },
+    )
 
 
 def _rates_header(book: PlanBook, ws: Sheet) -> None:

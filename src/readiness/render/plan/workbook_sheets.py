@@ -25,6 +25,7 @@ from readiness.render.plan.gantt import PHASE_COLOURS
 from readiness.render.workbooks import cells
 from readiness.render.workbooks.book import Book
 from readiness.render.workbooks.cells import Cell, Sheet, cell_range
+from readiness.render.workbooks.saving import cache_value
 from readiness.render.workbooks.tables import (
     CENTRE,
     CLASS_FILLS,
@@ -128,11 +129,16 @@ def put_number(
     value: Decimal | float | str | None,
     number_format: str = DAYS_FORMAT,
     fill: PatternFill | None = None,
+    *,
+    cached: Decimal | float | None = None,
 ) -> Cell:
-    """A bordered number cell; a ``str`` value is one of the writer's own formulas."""
+    """A bordered number cell; a ``str`` value is one of the writer's own formulas, written
+    with its ``cached`` value (what it computes) for readers that do not calculate."""
     cell = put_value(ws, row, column, None, fill)
     if isinstance(value, str):
         cell.value = value  # a formula: never client text
+        if cached is not None:
+            cache_value(cell, float(cached))
     elif value is not None:
         cell.value = float(value)
     cell.number_format = number_format
@@ -266,7 +272,8 @@ def tasks_sheet(book: PlanBook) -> Sheet:
             days = task.effort.get(role.id)
             put_number(ws, row, column, days if days else None)
         total = f"=SUM({cell_range(first_role, row, row, last_role)})"
-        put_number(ws, row, last_role + 1, total).font = cells.BOLD
+        effort = sum(task.effort.values(), Decimal(0))
+        put_number(ws, row, last_role + 1, total, cached=effort).font = cells.BOLD
         if task.milestone:
             ws.cell(row=row, column=2).font = cells.BOLD
     last = HEADER_ROW + max(len(plan.tasks), 1)
@@ -332,13 +339,16 @@ def resources_sheet(book: PlanBook) -> Sheet:
             days = plan.load[month].get(role.id)
             put_number(ws, row, column, days if days else None)
         total = f"=SUM({cell_range(2, row, row, total_column - 1)})"
-        put_number(ws, row, total_column, total).font = cells.BOLD
+        days = sum((plan.load[m].get(role.id, Decimal(0)) for m in months), Decimal(0))
+        put_number(ws, row, total_column, total, cached=days).font = cells.BOLD
         row += 1
     last_role = row - 1
     put_value(ws, row, 1, book.word("pw_total")).font = cells.BOLD
-    for column in range(2, total_column + 1):
+    sums = [sum(plan.load[m].values(), Decimal(0)) for m in months]
+    sums.append(sum(sums, Decimal(0)))
+    for column, days in zip(range(2, total_column + 1), sums, strict=True):
         total = f"=SUM({cell_range(column, FIRST_ROW, last_role)})"
-        put_number(ws, row, column, total).font = cells.BOLD
+        put_number(ws, row, column, total, cached=days).font = cells.BOLD
     _responsibility(book, ws, row + 2, max(total_column, 8))
     finish(book, ws, freeze=f"B{FIRST_ROW}")
     return ws

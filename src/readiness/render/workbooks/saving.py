@@ -8,7 +8,9 @@ as openpyxl would write it:
   a formula, rich text, a hyperlink, a comment — go through openpyxl's own row writer;
 - each worksheet is written in memory rather than to a temporary file that is then removed;
 - every part is stamped with one fixed time as it is zipped (openpyxl stamps the clock), so
-  equal workbooks are equal bytes without compressing the archive twice.
+  equal workbooks are equal bytes without compressing the archive twice;
+- a formula given its value with :func:`cache_value` is written with that value cached, so
+  previewers and pandas, which do not calculate, see it (Excel recalculates on opening).
 """
 
 from __future__ import annotations
@@ -39,6 +41,16 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
         "\t": "&#09;",
     }
 )
+
+
+_CACHED = "_readiness_cached_values"
+"""Worksheet attribute: coordinate → the value its formula computes."""
+
+
+def cache_value(cell: Any, value: float) -> None:
+    """Write ``value`` as the cached result of ``cell``'s formula (a plain ``=…`` string)."""
+    cached: dict[str, float] = cell.parent.__dict__.setdefault(_CACHED, {})
+    cached[cell.coordinate] = value
 
 
 UNDATED = dt.datetime(2000, 1, 1)
@@ -99,8 +111,9 @@ class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
             raw = xf._file  # the writer beneath et_xmlfile: text goes out as it is
             epoch = self.ws.parent.epoch
             dimensions = self.ws.row_dimensions
+            cached = self.ws.__dict__.get(_CACHED, {})
             for row_index, row in self.rows():
-                text = _row_xml(row, row_index, dimensions, epoch)
+                text = _row_xml(row, row_index, dimensions, epoch, cached)
                 if text is None:
                     self.write_row(xf, row, row_index)
                 else:
@@ -108,8 +121,17 @@ class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
         self.xf.send(None)
 
 
-def _row_xml(row: list[Any], index: int, dimensions: Any, epoch: dt.datetime) -> str | None:
-    """The ``<row>`` element as openpyxl writes it, or None when the row needs openpyxl."""
+def _row_xml(
+    row: list[Any],
+    index: int,
+    dimensions: Any,
+    epoch: dt.datetime,
+    cached: dict[str, float] | None = None,
+) -> str | None:
+    """The ``<row>`` element as openpyxl writes it, or None when the row needs openpyxl.
+
+    A formula with a value in ``cached`` is written as openpyxl would, its value in ``<v>``.
+    """
     attributes = {"r": str(index)}
     if index in dimensions:
         attributes.update(dimensions[index])
@@ -122,6 +144,13 @@ def _row_xml(row: list[Any], index: int, dimensions: Any, epoch: dt.datetime) ->
         if value is None and not styled:
             continue
         kind = cell.data_type
+        known = cached.get(cell.coordinate) if cached else None
+        if kind == "f" and isinstance(value, str) and known is not None:
+            style = f' s="{cell.style_id}"' if styled else ""
+            formula = value[1:].translate(_TEXT_ESCAPES)
+            parts.append(f'<c r="{cell.coordinate}"{style}><f>{formula}</f>')
+            parts.append(f"<v>{_number(known)}</v></c>")
+            continue
         if kind == "f" or isinstance(value, CellRichText):
             return None
         head = f'<c r="{cell.coordinate}"'
