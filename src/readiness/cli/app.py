@@ -17,7 +17,15 @@ from typing import Annotated
 import typer
 
 from readiness import __version__
-from readiness.cli.common import LangOption, console, load_data, print_error, reports_errors, say
+from readiness.cli.common import (
+    LangOption,
+    console,
+    load_data,
+    out_folder,
+    print_error,
+    reports_errors,
+    say,
+)
 from readiness.cli.compare import compare as compare_command
 from readiness.cli.plan import plan as plan_command
 from readiness.cli.questionnaire import questionnaire_app
@@ -119,9 +127,9 @@ def assess(
         list[Path],
         typer.Argument(help="The client's answers: YAML or Excel.", show_default=False),
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path(
-        "readiness-report"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
+    ] = Path("readiness-report"),
     formats: Annotated[
         str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json.")
     ] = DEFAULT_FORMATS,
@@ -171,7 +179,7 @@ def assess(
         report_portfolio(results, lang, fail_under)
         return
     from readiness.inputs.answers import load_answer_file
-    from readiness.outputs.writing import prepare_folder, write_atomic
+    from readiness.outputs.writing import write_outputs
     from readiness.scoring.assess import assess as run_assessment
     from readiness.scoring.merge import merge_answers
 
@@ -192,20 +200,18 @@ def assess(
         comparison = compare(earlier, result, names=(str(baseline), str(files[0])))
     rendered = render_outputs(result, catalogue, questionnaire, lang, chosen, comparison)
     inputs = [*files, baseline] if baseline else files
-    folder = prepare_folder(out, inputs)
-    written = [
-        write_atomic(folder / FILE_NAMES[output], data, inputs=inputs)
-        for output, data in rendered.items()
-    ]
+    named = {FILE_NAMES[output]: data for output, data in rendered.items()}
     if plan:
-        from readiness.cli.plan import make_plans, write_plan
-        from readiness.outputs.plan import PlanFormat
+        from readiness.cli.plan import make_plans
+        from readiness.outputs.plan import PLAN_FILES, PlanFormat, render_plan_outputs
 
         main, alternatives = make_plans(
             result, catalogue, config_path=None, start=None, scenario="standard", target=None
         )
         plan_formats = [PlanFormat(f.value) for f in chosen] + [PlanFormat.MSPDI]
-        written += write_plan(main, alternatives, lang, plan_formats, folder, files)
+        planned = render_plan_outputs(main, lang, plan_formats, alternatives)
+        named |= {PLAN_FILES[output]: data for output, data in planned.items()}
+    written = write_outputs(out, named, inputs=inputs)
     if not quiet:
         from readiness.cli.views import assessment_summary
         from readiness.data.labels import labels

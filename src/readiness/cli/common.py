@@ -18,6 +18,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 LangOption = Annotated[Language, typer.Option("--lang", help="Language of the output.")]
 
 
+def out_folder(value: str | Path) -> Path:
+    """``--out`` as typed, an empty one refused (see readiness.outputs.writing)."""
+    from readiness.outputs.writing import output_folder
+
+    try:
+        return output_folder(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
 def console(stderr: bool = False) -> Any:
     """A rich console (rich is imported only when something is printed)."""
     from rich.console import Console

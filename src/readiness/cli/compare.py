@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 import typer
 
-from readiness.cli.common import LangOption, console, load_data, reports_errors
+from readiness.cli.common import LangOption, console, load_data, out_folder, reports_errors
 from readiness.language import Language
 from readiness.outputs.report import COMPARISON_FILES, ReportFormat, parse_formats
 
@@ -60,9 +60,9 @@ def compare(
     new: Annotated[
         Path, typer.Argument(help="The later answers (YAML, Excel) or assessment.json.")
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path(
-        "readiness-progress"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
+    ] = Path("readiness-progress"),
     formats: Annotated[
         str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json.")
     ] = "html,md,xlsx,json",
@@ -81,18 +81,15 @@ def compare(
     catalogue, questionnaire, config = load_data(scoring)
     from readiness.inputs.saved import assessment_of
     from readiness.outputs.report import render_comparison_outputs
-    from readiness.outputs.writing import prepare_folder, write_atomic
+    from readiness.outputs.writing import write_outputs
     from readiness.scoring.compare import compare as compare_assessments
 
     before = assessment_of(old, catalogue, questionnaire, config)
     after = assessment_of(new, catalogue, questionnaire, config)
     comparison = compare_assessments(before, after, force=force, names=(str(old), str(new)))
     rendered = render_comparison_outputs(comparison, catalogue, lang, chosen)
-    folder = prepare_folder(out, [old, new])
-    written = [
-        write_atomic(folder / COMPARISON_FILES[output], data, inputs=[old, new])
-        for output, data in rendered.items()
-    ]
+    named = {COMPARISON_FILES[output]: data for output, data in rendered.items()}
+    written = write_outputs(out, named, inputs=[old, new])
     if not quiet:
         from readiness.data.labels import labels
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from readiness.cli.common import LangOption, console, load_data, reports_errors
+from readiness.cli.common import LangOption, console, load_data, out_folder, reports_errors
 from readiness.language import Language
 from readiness.outputs.plan import PLAN_FILES, PlanFormat, render_plan_outputs
 from readiness.outputs.report import parse_formats
@@ -93,14 +93,12 @@ def write_plan(
     folder: Path,
     inputs: list[Path],
 ) -> list[Path]:
-    """Render every format first, then write each file atomically."""
-    from readiness.outputs.writing import write_atomic
+    """Render every format first, then write the files together (all or none)."""
+    from readiness.outputs.writing import write_outputs
 
     rendered = render_plan_outputs(plan, language, formats, alternatives)
-    return [
-        write_atomic(folder / PLAN_FILES[output], data, inputs=inputs)
-        for output, data in rendered.items()
-    ]
+    named = {PLAN_FILES[output]: data for output, data in rendered.items()}
+    return write_outputs(folder, named, inputs=inputs)
 
 
 @reports_errors
@@ -109,9 +107,9 @@ def plan(
         Path,
         typer.Argument(help="The client's answers (YAML or Excel) or a saved assessment.json."),
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path(
-        "readiness-plan"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
+    ] = Path("readiness-plan"),
     config: Annotated[
         Path | None, typer.Option(help="A plan.yaml merged over the shipped defaults.")
     ] = None,
@@ -144,7 +142,6 @@ def plan(
     chosen = plan_formats(formats)
     catalogue, questionnaire, scoring_config = load_data(scoring)
     from readiness.inputs.saved import assessment_of
-    from readiness.outputs.writing import prepare_folder
 
     assessment = assessment_of(file, catalogue, questionnaire, scoring_config)
     main, alternatives = make_plans(
@@ -155,8 +152,8 @@ def plan(
         scenario=scenario,
         target=target.date() if target else None,
     )
-    folder = prepare_folder(out, [file])
-    written = write_plan(main, alternatives, lang, chosen, folder, [file])
+    inputs = [file, config] if config else [file]
+    written = write_plan(main, alternatives, lang, chosen, out, inputs)
     if not quiet:
         from readiness.data.labels import labels
 
