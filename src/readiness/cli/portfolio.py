@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -37,25 +38,31 @@ def run_portfolio(
         portfolio_markdown,
         portfolio_workbook,
     )
-    from readiness.outputs.writing import prepare_folder, write_atomic
+    from readiness.outputs.writing import check_folder, prepare_folder, write_outputs
 
     folder = prepare_folder(out, files)
     targets = [folder / name for name in client_folders(files)]
+    for target in targets:  # a usage problem, before any client is assessed
+        check_folder(target)
     count = min(workers or os.cpu_count() or 1, len(files))
     results: dict[int, ClientResult] = {}
     progress = _progress(quiet)
-    with progress, ProcessPoolExecutor(max_workers=count) as pool:
+    spawn = multiprocessing.get_context("spawn")  # as on Windows: no state inherited by fork
+    with progress, ProcessPoolExecutor(max_workers=count, mp_context=spawn) as pool:
         task = progress.add_task(labels(language)["pf_assessing"], total=len(files))
         futures = {
-            pool.submit(assess_client, path, target, language, formats, scoring): index
+            pool.submit(assess_client, path, target, language, formats, scoring, files): index
             for index, (path, target) in enumerate(zip(files, targets, strict=True))
         }
         for future in as_completed(futures):
             results[futures[future]] = future.result()
             progress.advance(task)
     ordered = [results[index] for index in range(len(files))]
-    write_atomic(folder / "portfolio.md", portfolio_markdown(ordered, language), inputs=files)
-    write_atomic(folder / "portfolio.xlsx", portfolio_workbook(ordered, language), inputs=files)
+    summary: dict[str, str | bytes] = {
+        "portfolio.md": portfolio_markdown(ordered, language),
+        "portfolio.xlsx": portfolio_workbook(ordered, language),
+    }
+    write_outputs(folder, summary, inputs=files)
     return ordered
 
 

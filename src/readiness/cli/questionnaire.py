@@ -50,13 +50,16 @@ def export(
         QuestionnaireFormat | None,
         typer.Option("--format", help="xlsx or yaml (default: from the file name)."),
     ] = None,
+    force: Annotated[bool, typer.Option(help="Replace the file if it exists.")] = False,
 ) -> None:
     """Write a blank questionnaire for a client to fill in."""
     chosen = _format_of(output, fmt)
     selected = _parts(parts)
     catalogue, questionnaire, _ = load_data()
-    from readiness.outputs.writing import prepare_folder, write_atomic
+    from readiness.outputs.writing import prepare_folder, refuse_existing, write_atomic
 
+    if not force:
+        refuse_existing(output)
     if chosen is QuestionnaireFormat.XLSX:
         from readiness.render.questionnaire.workbook import workbook_bytes
 
@@ -80,12 +83,16 @@ def convert(
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (.xlsx or .yaml).")],
     lang: LangOption = Language.EN,
+    force: Annotated[bool, typer.Option(help="Replace the file if it exists.")] = False,
 ) -> None:
     """Convert answers between Excel and YAML, losing nothing."""
     chosen = _format_of(output, None)
     catalogue, questionnaire, _ = load_data()
     from readiness.inputs.answers import load_answer_file
-    from readiness.outputs.writing import prepare_folder, write_atomic
+    from readiness.outputs.writing import prepare_folder, refuse_existing, write_atomic
+
+    if not force:
+        refuse_existing(output)
 
     answers = load_answer_file(source, questionnaire, catalogue)
     if chosen is QuestionnaireFormat.XLSX:

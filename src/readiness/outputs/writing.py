@@ -70,6 +70,14 @@ def check_folder(folder: Path) -> None:
         raise OutputError(f"{folder}: the output folder is a file")
 
 
+def refuse_existing(path: Path) -> None:
+    """Refuse to replace a file that exists: it may hold a client's answers (OutputError)."""
+    if path.is_symlink() or path.is_file():
+        raise OutputError(
+            f"{path}: the file exists and may hold a client's answers; give --force to replace it"
+        )
+
+
 def prepare_folder(folder: Path, inputs: Iterable[Path] = ()) -> Path:
     """Create ``folder`` if needed; refuse one that is a file or a link; remove leftover
     temporary files of killed runs from it."""
@@ -202,7 +210,7 @@ def _checked_target(path: Path, inputs: list[Path]) -> Path:
     if path.is_symlink():
         raise OutputError(f"{path}: is a symbolic link; refusing to write through it")
     if path.is_dir():
-        raise OutputError(f"{path}: is a folder; cannot write the output there")
+        raise OutputError(f"{path}: cannot write here (it is a folder)")
     if any(_same_file(path, Path(source)) for source in inputs):
         raise OutputError(f"{path}: refusing to write over an input file")
     return path
