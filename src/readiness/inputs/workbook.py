@@ -11,7 +11,9 @@ another questionnaire version.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,8 +65,7 @@ class _Sheet:
 def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue) -> AnswerFile:
     """Read an answered workbook; raise :class:`InputError` naming the sheet and cell of
     every problem."""
-    check_container(path)
-    sheets = _load_sheets(path)
+    sheets = _load_sheets(path, check_container(path))
     source = str(path)
     marked = [s for s in sheets if s.kind]
     if not marked:
@@ -114,14 +115,17 @@ def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue
     return answers_from_document(reader.document(), questionnaire, catalogue)
 
 
-def _load_sheets(path: Path) -> list[_Sheet]:
+def _load_sheets(path: Path, data: bytes) -> list[_Sheet]:
+    """The sheets of the workbook held in ``data`` (the bytes checked, read from ``path``)."""
     from openpyxl import load_workbook
 
     sheets: list[_Sheet] = []
     try:
         # A file object, not the path: openpyxl would refuse a workbook by its extension
-        # (answers.yaml that is really a workbook, a download without one).
-        with path.open("rb") as stream:
+        # (answers.yaml that is really a workbook, a download without one). Its warnings
+        # (unsupported extensions, with openpyxl's install path) are not the client's business.
+        with io.BytesIO(data) as stream, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             workbook = load_workbook(stream, read_only=True, data_only=False, keep_links=False)
             try:
                 for index, worksheet in enumerate(workbook.worksheets):
