@@ -13,7 +13,7 @@ from copy import copy
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
+from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -25,6 +25,7 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 
 from readiness.data.workbook_layout import HEADER_ROW, MARKER_ROW, TITLE_ROW
+from readiness.render.text import document_text
 
 Cell = Any
 """An openpyxl cell (openpyxl ships no type hints)."""
@@ -75,7 +76,7 @@ def set_text(cell: Cell, value: object) -> None:
     if value is None:
         cell.value = None
         return
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_CELL_CHARS]
+    text = document_text(str(value))[:MAX_CELL_CHARS]
     # Stored directly: assigning ``cell.value`` would scan the text for the same characters
     # again, a tenth of the time a report workbook takes to build.
     cell._value = text
@@ -269,13 +270,13 @@ HEADER_CHARS = 100
 def header_text(text: str) -> str:
     """``text`` for a printed page header: illegal characters dropped, ``&`` (which starts a
     code there) doubled, and cut to :data:`HEADER_CHARS`."""
-    clean: str = ILLEGAL_CHARACTERS_RE.sub("", text)
+    clean: str = document_text(text)
     return clean[:HEADER_CHARS].replace("&", "&&")
 
 
 def add_comment(cell: Cell, text: str) -> None:
     """Attach a note to a cell (shown when the pointer rests on it)."""
-    comment = Comment(ILLEGAL_CHARACTERS_RE.sub("", text), "readiness")
+    comment = Comment(document_text(text), "readiness")
     comment.width = 320
     comment.height = 160
     cell.comment = comment
