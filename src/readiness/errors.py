@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,25 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u206
 def safe_text(text: str) -> str:
     """``text`` with control, bidirectional-override and surrogate characters escaped."""
     return _CONTROL.sub(lambda found: ascii(found.group())[1:-1], text)
+
+
+def inert_console(*, stderr: bool = False) -> Any:
+    """A rich console for the terminal, never read as markup, whose printed text passes
+    :func:`safe_text` (a client name holding ESC or a right-to-left override shows as escapes
+    in a summary table as in an error message). rich is imported here, on first use."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class InertConsole(Console):
+        def render(self, renderable: Any, options: Any = None) -> Any:
+            for segment in super().render(renderable, options):
+                if segment.control is None and _CONTROL.search(segment.text.replace("\n", "")):
+                    lines = segment.text.split("\n")  # line breaks are the console's own
+                    yield Segment("\n".join(safe_text(line) for line in lines), segment.style)
+                else:
+                    yield segment
+
+    return InertConsole(stderr=stderr, highlight=False, markup=False)
 
 
 class OutputError(ReadinessError):

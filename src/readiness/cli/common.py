@@ -29,10 +29,11 @@ def out_folder(value: str | Path) -> Path:
 
 
 def console(stderr: bool = False) -> Any:
-    """A rich console (rich is imported only when something is printed)."""
-    from rich.console import Console
+    """A rich console (rich is imported only when something is printed) that shows control and
+    bidirectional characters of what it prints as escapes (see readiness.errors.safe_text)."""
+    from readiness.errors import inert_console
 
-    return Console(stderr=stderr, highlight=False, markup=False)
+    return inert_console(stderr=stderr)
 
 
 def say(*parts: str | tuple[str, str], stderr: bool = False) -> None:
