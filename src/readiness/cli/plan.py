@@ -26,6 +26,11 @@ def plan_formats(value: str) -> list[PlanFormat]:
         raise typer.BadParameter(str(error), param_hint="--format") from None
 
 
+LATEST_PLAN_DATE = dt.date(2199, 12, 31)
+"""Latest start or target of a plan: a schedule runs years past its start, and the calendar
+ends in 9999."""
+
+
 def first_monday_after(day: dt.date) -> dt.date:
     """The project starts on the Monday after the assessment (a week later if it is a Monday)."""
     return day + dt.timedelta(days=7 - day.weekday())
@@ -49,7 +54,22 @@ def make_plans(
         raise typer.BadParameter(
             f"'{scenario}' is not a scenario; use {choices}", param_hint="--scenario"
         )
-    begin = start or first_monday_after(assessment.assessed_on or dt.date.today())
+    for given, hint in ((start, "--start"), (target, "--target")):
+        if given is not None and given > LATEST_PLAN_DATE:
+            raise typer.BadParameter(
+                f"{given} is too far in the future to plan for (latest {LATEST_PLAN_DATE})",
+                param_hint=hint,
+            )
+    assessed = assessment.assessed_on or dt.date.today()
+    if start is None and assessed > LATEST_PLAN_DATE:
+        from readiness.errors import InputError, Problem
+
+        raise InputError(
+            f"assessed_on {assessed}",
+            [Problem("", f"too far in the future to plan from (latest {LATEST_PLAN_DATE}); "
+                     "correct the date or give --start")],
+        )  # fmt: skip
+    begin = start or first_monday_after(assessed)
     plans = make_scenarios(assessment, catalogue, config, start=begin, target_date=target)
     chosen = next(p for p in plans if p.scenario == scenario)
     return chosen, [p for p in plans if p is not chosen]

@@ -178,6 +178,8 @@ def _unreadable(tag: str, value: str) -> str:
     return f"'{shown}' cannot be read as a value of type {tag.rsplit(':', 1)[-1]}"
 
 
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _PLAIN_SCALAR_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
@@ -312,6 +314,10 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+            if tag == _BOOL_TAG and event.value.lower() not in ("true", "false"):
+                # YAML 1.1 reads yes, no, on, off as booleans; kept as written, a message can
+                # say "'no' is not a rating" (and the models read yes and no as words).
+                tag = _STR_TAG
         line = event.start_mark.line + 1 if event.start_mark else 0
         if tag not in _PLAIN_SCALAR_TAGS:
             self.fail(line, _tag_problem(str(tag)))
