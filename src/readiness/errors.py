@@ -20,7 +20,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.place}: {self.message}" if self.place else self.message
+        text = f"{self.place}: {self.message}" if self.place else self.message
+        if len(text) <= MAX_PROBLEM_CHARS:
+            return text
+        cut = len(text) - 560
+        return f"{text[:400]} … ({cut:,} characters left out) … {text[-160:]}"
 
 
 class ReadinessError(Exception):
@@ -57,7 +61,13 @@ class InputError(ReadinessError):
 MAX_LISTED = 100
 """Problems listed in one message; a file with more has a few mistakes repeated."""
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+"""Control, zero-width, bidirectional and surrogate characters: shown as escapes, so that an
+id holding a zero-width space does not look like a valid one."""
+MAX_PROBLEM_CHARS = 600
+"""Longest problem printed whole; a longer one (a 1 MB value echoed) keeps its start and end."""
 
 
 def safe_text(text: str) -> str:

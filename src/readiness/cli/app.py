@@ -254,4 +254,7 @@ def schema(
 
 def main() -> None:
     """Entry point of the console script."""
+    from readiness.cli.common import degrade_unencodable_output
+
+    degrade_unencodable_output()
     app()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -34,6 +36,17 @@ def console(stderr: bool = False) -> Any:
     from readiness.errors import inert_console
 
     return inert_console(stderr=stderr)
+
+
+def degrade_unencodable_output() -> None:
+    """Let a console in a legacy code page (GBK on Chinese Windows, cp1252) print what it can
+    and show ``?`` for the rest (a bullet, a check mark), instead of stopping the run with a
+    UnicodeEncodeError. A UTF-8 console is left as it is."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(Exception):  # a stream that cannot change: leave it
+                stream.reconfigure(errors="replace")
 
 
 def say(*parts: str | tuple[str, str], stderr: bool = False) -> None:

@@ -25,6 +25,8 @@ Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest YAML file read, in bytes; a filled questionnaire is about 100 KiB."""
+MAX_KEY_COLUMN = 1024
+"""Longest key YAML reads without quotes or braces (a simple key, YAML 1.1 §9.1.1)."""
 MAX_DEPTH = 32
 """Deepest nesting of mappings and sequences accepted."""
 MAX_NODES = 250_000
@@ -221,6 +223,11 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
             raise InputError(source, [Problem(f"line {mark.line + 1}", deep)]) from None
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         what = error.problem or error.context or "invalid YAML"
+        if mark and mark.column > MAX_KEY_COLUMN and "mapping values" in what:
+            # YAML reads a key only within its first 1,024 characters (a "simple key").
+            raise InputError(source, [Problem(f"line {mark.line + 1}", (
+                f"a key longer than YAML allows ({MAX_KEY_COLUMN:,} characters) ends at "
+                f"column {mark.column + 1:,}: shorten it"))]) from None  # fmt: skip
         raise InputError(source, [Problem(place, f"YAML syntax error: {what}")]) from None
     except yaml.YAMLError as error:
         raise InputError(source, [Problem("", f"YAML error: {error}")]) from None
