@@ -61,6 +61,9 @@ def test_a_plan_start_or_target_past_2199_is_a_usage_error(tmp_path: Path, optio
          "line 2, roles → consultant → people: must be a finite number (found inf)"),
         ("roles:\n  consultant: {availability: -.inf}\n",
          "line 2, roles → consultant → availability: must be a finite number (found -inf)"),
+        ("deliverables:\n  policy:\n    effort: {observation: 10000000000000000000000000000000000000000}\n",
+         "line 3, deliverables → policy → effort → observation: a number of 41 digits is too"
+         " large (at most 1,000,000,000,000)"),
         ("costs:\n  contingency: .nan\n",
          "line 2, costs → contingency: must be a finite number (found nan)"),
         ("roles:\n  consultant: {people: 0.0001, availability: 0.0001}\n",

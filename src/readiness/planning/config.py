@@ -69,10 +69,22 @@ MIN_CAPACITY = 0.05
 scheduled with: 0.4 hours a day. Below it a schedule runs for centuries (or never ends)."""
 
 
+MAX_NUMBER = 10**12
+"""Largest number in a plan configuration (efforts, money, weeks are far smaller)."""
+
+
 def _non_finite(value: Any, location: Location) -> Iterator[tuple[Location, str]]:
-    """Numbers that are NaN or infinite (``.nan``, ``.inf`` in YAML), wherever they are."""
+    """Numbers that are NaN, infinite (``.nan``, ``.inf`` in YAML) or huge, wherever they are."""
     if isinstance(value, float) and not math.isfinite(value):
         yield location, f"must be a finite number (found {value})"
+    elif isinstance(value, int | float) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
+        if isinstance(value, float):
+            shown = f"{value:.3g}"
+        elif abs(value) < 10**15:
+            shown = f"{value:,}"
+        else:
+            shown = f"a number of {len(str(abs(value))):,} digits"
+        yield location, f"{shown} is too large (at most {MAX_NUMBER:,})"
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _non_finite(item, (*location, key))
