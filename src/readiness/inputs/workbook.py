@@ -236,10 +236,10 @@ class _Reader:
                     number,
                     columns[key],
                 )
-                value = text(value)
+                cell, value = value, text(value)
                 if value is None:
                     continue
-                answer[key] = lines(value) if key == "evidence" else value
+                answer[key] = lines(cell) if key == "evidence" else value
             if answer or not questionnaire.has_question(question_id):
                 answers[question_id] = answer
 
@@ -284,7 +284,7 @@ class _Reader:
             if isinstance(value, dt.datetime):
                 value = value.date()
             elif key in ("sites", "services"):
-                value = lines(text(value)) if text(value) is not None else None
+                value = lines(value) if text(value) is not None else None
             elif key != "personnel_in_scope" and not isinstance(value, dt.date):
                 value = text(value)
             if value is None:

@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from readiness.data.workbook_layout import FIRST_ROW, Column, SheetKind, WorkbookLayout, marker
+from readiness.inputs.cellvalues import cell_lines
 from readiness.language import Language
 from readiness.models.answers import AnswerFile, parse_extent, parse_figure, parse_rating
 from readiness.models.catalogue import Catalogue
@@ -124,8 +125,8 @@ def _profile_values(book: Book, client: str | None) -> dict[str, list[object]]:
             "scope": [data.scope],
             "business_category": [names.get(c, c) for c in data.business_categories],
             "personnel_in_scope": [data.personnel_in_scope],
-            "sites": ["\n".join(data.sites) or None],
-            "services": ["\n".join(data.services) or None],
+            "sites": [cell_lines(data.sites)],
+            "services": [cell_lines(data.services)],
             "management_basis": [data.management_basis],
             "expected_benefits": [data.expected_benefits],
             "assessed_on": [answers.assessed_on],

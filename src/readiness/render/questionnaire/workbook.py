@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW, SheetKind, layout
+from readiness.inputs.cellvalues import cell_lines
 from readiness.language import Language
 from readiness.models.answers import AnswerFile, parse_rating
 from readiness.models.catalogue import Area, Catalogue
@@ -212,7 +213,7 @@ def _question_values(book: Book, question: Question) -> dict[str, object]:
             "rating": book.rating_label(answer.rating),
             "documented": book.extent_label(answer.documented),
             "practised": book.extent_label(answer.practised),
-            "evidence": "\n".join(answer.evidence) or None,
+            "evidence": cell_lines(answer.evidence),
             "notes": answer.notes,
             "owner": answer.owner,
             "justification": answer.justification,

@@ -7,6 +7,7 @@ Every text the writer puts in a cell, whether the catalogue's or the client's, g
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from copy import copy
@@ -66,6 +67,18 @@ MAX_CELL_CHARS = 32767
 """The most characters a cell holds (Excel's limit; openpyxl cuts there too)."""
 
 
+_XSTRING_LIKE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+
+
+def xstring(text: str) -> str:
+    """``text`` as Excel stores it: a carriage return (which XML would turn into a line feed)
+    as ``_x000D_``, and a literal ``_x…_`` escaped as ``_x005F_x…_``, so it reads back the same
+    (see :func:`readiness.inputs.cellvalues.text`)."""
+    if "_x" not in text and "\r" not in text:
+        return text
+    return _XSTRING_LIKE.sub(lambda found: "_x005F" + found.group(), text).replace("\r", "_x000D_")
+
+
 def set_text(cell: Cell, value: object) -> None:
     """Write ``value`` as text that is stored and shown as text, never run as a formula.
 
@@ -76,7 +89,7 @@ def set_text(cell: Cell, value: object) -> None:
     if value is None:
         cell.value = None
         return
-    text = document_text(str(value))[:MAX_CELL_CHARS]
+    text = xstring(document_text(str(value)))[:MAX_CELL_CHARS]
     # Stored directly: assigning ``cell.value`` would scan the text for the same characters
     # again, a tenth of the time a report workbook takes to build.
     cell._value = text
