@@ -97,3 +97,44 @@ def test_a_gbk_console_prints_chinese_and_degrades_the_rest(tmp_path: Path) -> N
     assert "已写入" in text or "写入" in text, text
     assert "UnicodeEncodeError" not in result.stderr.decode("gbk", "replace")
     assert (out / "report.html").is_file()
+
+
+def respondents(tmp_path: Path, names: tuple[str, str], items: int = 50) -> list[Path]:
+    """Two respondents of one client, each naming ``items`` different evidence items."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    paths = []
+    for number, name in enumerate(names):
+        listed = ", ".join(f'"respondent {number} item {i}"' for i in range(items))
+        path = tmp_path / name
+        path.write_text(
+            text.replace(
+                'evidence: ["SMS-CTX-001 Context analysis v1.0 (2026-05)"]',
+                f"evidence: [{listed}]",
+                1,
+            ),
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def test_merging_respondents_whose_union_passes_a_limit(tmp_path: Path) -> None:
+    first, second = respondents(tmp_path, ("it.yaml", "quality.yaml"))
+    result = invoke("assess", str(first), str(second), "--merge", "-o", str(tmp_path / "o"), "-q")
+    assert result.exit_code == 3
+    assert result.output == (
+        "error: it.yaml, quality.yaml: evidence: Value should have at most 50 items after"
+        " validation, not 100 once the files are merged (each file alone is within the limit):"
+        " shorten the answers or merge fewer files\n"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_merging_a_respondent_whose_file_name_holds_an_escape(tmp_path: Path) -> None:
+    first, second = respondents(tmp_path, ("it.yaml", "q\x1b[31m.yaml"), items=2)
+    out = tmp_path / "o"
+    result = invoke("assess", str(first), str(second), "--merge", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    for name in ("report.md", "report.html"):
+        assert "\x1b" not in (out / name).read_text(encoding="utf-8")

@@ -178,13 +178,12 @@ def assess(
         results = run_portfolio(files, out, chosen, lang, scoring, quiet=quiet)
         report_portfolio(results, lang, fail_under)
         return
-    from readiness.inputs.answers import load_answer_file
+    from readiness.inputs.answers import load_answer_file, merge_respondents
     from readiness.outputs.writing import write_outputs
     from readiness.scoring.assess import assess as run_assessment
-    from readiness.scoring.merge import merge_answers
 
     loaded = [(path.name, load_answer_file(path, questionnaire, catalogue)) for path in files]
-    answers, disagreements = merge_answers(loaded) if merge else (loaded[0][1], [])
+    answers, disagreements = merge_respondents(loaded) if merge else (loaded[0][1], [])
     result = run_assessment(
         answers, catalogue, questionnaire, config, assessed_on=date.date() if date else None
     )

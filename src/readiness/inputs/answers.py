@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from readiness.errors import InputError, Problem
+from readiness.errors import InputError, Problem, safe_text
 from readiness.models.answers import AnswerFile, parse_figure
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
@@ -245,3 +245,26 @@ def figure_problem(kind: str, value: Any) -> str | None:
     if kind in ("count", "months") and value > MAX_COUNT:
         return f"{value:g} is more than {MAX_COUNT:,}"
     return None
+
+
+def merge_respondents(
+    respondents: list[tuple[str, AnswerFile]],
+) -> tuple[AnswerFile, list[Any]]:
+    """Several respondents' answers of one client merged (see :mod:`readiness.scoring.merge`);
+    an InputError, not a traceback, when their union passes a limit each file respects alone
+    (evidence items, notes, people in a matrix row). A file name holding control characters
+    labels its answers with them escaped."""
+    from pydantic import ValidationError
+
+    from readiness.scoring.merge import merge_answers
+
+    labelled = [(safe_text(name), answers) for name, answers in respondents]  # names go in notes
+    try:
+        return merge_answers(labelled)
+    except ValidationError as error:
+        first = error.errors(include_url=False, include_input=False)[0]
+        where = " → ".join(str(part) for part in first["loc"])
+        names = ", ".join(name for name, _ in respondents)
+        raise InputError(names, [Problem(where, (
+            f"{first['msg']} once the files are merged (each file alone is within the limit): "
+            "shorten the answers or merge fewer files"))]) from None  # fmt: skip
