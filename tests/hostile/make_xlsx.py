@@ -110,6 +110,22 @@ def formula_in_rating(path: Path) -> None:
 
 
 @builder
+def formula_in_id_cell(path: Path) -> None:
+    """A formula where a question id belongs."""
+    workbook_with_cell(
+        path, "A ", "A5", '<c r="A5"><f>CONCAT("A.CTX",".01")</f><v>A.CTX.01</v></c>'
+    )
+
+
+@builder
+def array_formula_in_id_cell(path: Path) -> None:
+    """An array formula (openpyxl reads it as an ArrayFormula object) where an id belongs."""
+    workbook_with_cell(
+        path, "A ", "A5", '<c r="A5"><f t="array" ref="A5">UPPER("a.ctx.01")</f><v>A.CTX.01</v></c>'
+    )
+
+
+@builder
 def bad_rating_cell(path: Path) -> None:
     """ "Mostly" typed in a rating cell."""
     workbook_with_cell(path, "A ", "E5", text_cell("E5", "Mostly"))

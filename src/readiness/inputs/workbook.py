@@ -148,10 +148,15 @@ class _Formula:
     def __init__(self, text: str) -> None:
         self.text = text
 
+    def __repr__(self) -> str:  # where a message quotes the value: the formula, not an object
+        return f"a formula ({self.text[:40]})"
+
 
 def _value(cell: Any) -> Any:
     if getattr(cell, "data_type", None) == "f":
-        return _Formula(str(cell.value))
+        value = cell.value
+        formula = getattr(value, "text", value)  # an ArrayFormula holds its text
+        return _Formula(str(formula) if formula is not None else "")
     return cell.value
 
 
@@ -205,7 +210,12 @@ class _Reader:
         answers: dict[str, Any] = self.data.setdefault("answers", {})
         for number, row in self.rows_after(sheet, header_row):
             raw_id = get(row, columns["id"])
-            if isinstance(raw_id, _Formula) or raw_id is None or not str(raw_id).strip():
+            if isinstance(raw_id, _Formula):  # its answers would be dropped without a word
+                self.problems.append(Problem(sheet.cell(number, columns["id"]), (
+                    f"the cell holds {raw_id!r} where a question id belongs; type the id "
+                    "itself")))  # fmt: skip
+                continue
+            if raw_id is None or not str(raw_id).strip():
                 continue
             question_id = str(raw_id).strip().upper()
             if question_id in answers:
