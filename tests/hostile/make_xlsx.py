@@ -126,6 +126,12 @@ def array_formula_in_id_cell(path: Path) -> None:
 
 
 @builder
+def overwritten_marker_cell(path: Path) -> None:
+    """The hidden marker cell A1 of a question sheet typed over."""
+    workbook_with_cell(path, "A ", "A1", text_cell("A1", "notes"))
+
+
+@builder
 def bad_rating_cell(path: Path) -> None:
     """ "Mostly" typed in a rating cell."""
     workbook_with_cell(path, "A ", "E5", text_cell("E5", "Mostly"))

@@ -74,7 +74,11 @@ def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue
             "(export a questionnaire with 'readiness questionnaire export')"))])  # fmt: skip
     reader = _Reader(source)
     for sheet in sheets:
-        if not sheet.kind and _looks_like_questions(sheet):
+        if not sheet.kind and _looks_like_questions(sheet, "id"):
+            reader.problems.append(Problem(f"sheet '{sheet.title}', cell A1", (
+                "this sheet holds questions but its hidden marker cell was overwritten: "
+                "export a new workbook and copy the answers over")))  # fmt: skip
+        elif not sheet.kind and _looks_like_questions(sheet):
             reader.problems.append(Problem(f"sheet '{sheet.title}'", (
                 "this sheet holds questions but its ID column (with the hidden marker) was "
                 "deleted: the ID column is needed to match answers to questions")))  # fmt: skip
@@ -432,10 +436,11 @@ class _Reader:
             rows.append(entry)
 
 
-def _looks_like_questions(sheet: _Sheet) -> bool:
+def _looks_like_questions(sheet: _Sheet, *also: str) -> bool:
+    """Whether a header row names the question and rating columns (and ``also``)."""
     known = header_keys(layout().question_columns)
     for row in sheet.rows[:HEADER_SEARCH_ROWS]:
         keys = {known.get(normalise_header(value)) for value in row}
-        if {"question", "rating"} <= keys:
+        if {"question", "rating", *also} <= keys:
             return True
     return False
