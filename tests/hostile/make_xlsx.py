@@ -132,6 +132,22 @@ def overwritten_marker_cell(path: Path) -> None:
 
 
 @builder
+def merged_over_answers(path: Path) -> None:
+    """The rating and documented cells of a question row merged (E5:F5): F5 is hidden."""
+    data = example_workbook()
+    name = sheet_part("A ")
+    xml = part(data, name)
+    merge = b'<mergeCell ref="E5:F5"/>'
+    if b"<mergeCells" in xml:
+        xml = re.sub(rb"<mergeCells[^>]*>", lambda m: m.group() + merge, xml, count=1)
+    else:
+        xml = xml.replace(
+            b"</sheetData>", b"</sheetData><mergeCells>" + merge + b"</mergeCells>", 1
+        )
+    path.write_bytes(rezip(data, {name: xml}))
+
+
+@builder
 def bad_rating_cell(path: Path) -> None:
     """ "Mostly" typed in a rating cell."""
     workbook_with_cell(path, "A ", "E5", text_cell("E5", "Mostly"))

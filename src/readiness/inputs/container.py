@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import zipfile
 from collections import Counter
@@ -173,3 +174,27 @@ def explain_read_error(error: BaseException) -> str:
         f"the workbook cannot be read ({type(error).__name__}: {detail[:200]}); "
         "it is damaged or was not saved by Excel: open it in Excel and save it again"
     )
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+
+
+def merged_ranges(data: bytes, part: str) -> list[tuple[int, int, int, int]]:
+    """The merged ranges of sheet ``part`` of the workbook in ``data``, as (first column,
+    first row, last column, last row); openpyxl's read-only mode does not give them."""
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read(part.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return []
+    return [
+        (
+            column_index_from_string(first.decode()),
+            int(top),
+            column_index_from_string(last.decode()),
+            int(bottom),
+        )
+        for first, top, last, bottom in _MERGE.findall(xml)
+    ]

@@ -15,7 +15,7 @@ import io
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ from readiness.inputs.cellvalues import (
     read_marker,
     text,
 )
-from readiness.inputs.container import check_container, explain_read_error
+from readiness.inputs.container import check_container, explain_read_error, merged_ranges
 from readiness.models.answers import AnswerFile
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
@@ -57,6 +57,7 @@ class _Sheet:
     key: str
     identity: list[str]
     rows: list[Row]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def cell(self, row: int, column: int) -> str:
         return f"sheet '{self.title}', cell {column_letter(column)}{row}"
@@ -138,7 +139,8 @@ def _load_sheets(path: Path, data: bytes) -> list[_Sheet]:
                         if number > MAX_ROWS:
                             break
                         rows.append([_value(cell) for cell in row])
-                    sheets.append(_Sheet(worksheet.title, index, *read_marker(rows), rows))
+                    merged = merged_ranges(data, getattr(worksheet, "_worksheet_path", ""))
+                    sheets.append(_Sheet(worksheet.title, index, *read_marker(rows), rows, merged))
             finally:
                 workbook.close()
     except Exception as error:  # openpyxl raises many kinds for damaged files
@@ -256,6 +258,24 @@ class _Reader:
                 answer[key] = lines(cell) if key == "evidence" else value
             if answer or not questionnaire.has_question(question_id):
                 answers[question_id] = answer
+        self._merged_over_answers(sheet, header_row, columns)
+
+    def _merged_over_answers(self, sheet: _Sheet, header_row: int, columns: dict[str, int]) -> None:
+        """Merged cells over answer cells hide the answers under them: report each merge."""
+        answer_columns = {c for k, c in columns.items() if k not in ("id", "question", "guidance", "expected")}  # fmt: skip
+        for first, top, last, bottom in sheet.merged:
+            covered = [
+                (row, column)
+                for row in range(max(top, header_row + 1), bottom + 1)
+                for column in range(first, last + 1)
+                if (row, column) != (top, first) and column in answer_columns
+            ]
+            if covered:
+                row, column = covered[0]
+                self.problems.append(Problem(sheet.cell(top, first), (
+                    f"cells {column_letter(first)}{top}:{column_letter(last)}{bottom} are merged "
+                    f"over answer cells ({column_letter(column)}{row}), which hides the answers "
+                    "there: unmerge the cells")))  # fmt: skip
 
     def profile(self, sheet: _Sheet, questionnaire: Questionnaire) -> None:
         found = self.header(sheet, layout().profile_columns, ["value"])
