@@ -25,7 +25,7 @@ from readiness.models.questionnaire import Question, Questionnaire
 from readiness.render.questionnaire import sheets
 from readiness.render.questionnaire.sheets import Book
 from readiness.render.workbooks import cells
-from readiness.render.workbooks.cells import Sheet, cell_range, merge, put, put_header
+from readiness.render.workbooks.cells import Sheet, cell_range, merge, put, put_header, xstring
 from readiness.render.workbooks.saving import save_bytes
 
 PARTS = ("A", "B", "C")
@@ -213,10 +213,10 @@ def _question_values(book: Book, question: Question) -> dict[str, object]:
             "rating": book.rating_label(answer.rating),
             "documented": book.extent_label(answer.documented),
             "practised": book.extent_label(answer.practised),
-            "evidence": cell_lines(answer.evidence),
-            "notes": answer.notes,
-            "owner": answer.owner,
-            "justification": answer.justification,
+            "evidence": xstring(cell_lines(answer.evidence)),
+            "notes": xstring(answer.notes),
+            "owner": xstring(answer.owner),
+            "justification": xstring(answer.justification),
         }
     return values
 

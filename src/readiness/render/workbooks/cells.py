@@ -70,11 +70,13 @@ MAX_CELL_CHARS = 32767
 _XSTRING_LIKE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 
 
-def xstring(text: str) -> str:
+def xstring(text: str | None) -> str | None:
     """``text`` as Excel stores it: a carriage return (which XML would turn into a line feed)
-    as ``_x000D_``, and a literal ``_x…_`` escaped as ``_x005F_x…_``, so it reads back the same
-    (see :func:`readiness.inputs.cellvalues.text`)."""
-    if "_x" not in text and "\r" not in text:
+    as ``_x000D_``, and a literal ``_x…_`` escaped as ``_x005F_x…_``. For the answer cells of
+    the client's workbook, which our reader unescapes (readiness.inputs.cellvalues.text), so
+    ``questionnaire convert`` loses nothing; openpyxl alone does not unescape, so reports do
+    not use it."""
+    if text is None or ("_x" not in text and "\r" not in text):
         return text
     return _XSTRING_LIKE.sub(lambda found: "_x005F" + found.group(), text).replace("\r", "_x000D_")
 
@@ -89,7 +91,7 @@ def set_text(cell: Cell, value: object) -> None:
     if value is None:
         cell.value = None
         return
-    text = xstring(document_text(str(value)))[:MAX_CELL_CHARS]
+    text = document_text(str(value))[:MAX_CELL_CHARS]
     # Stored directly: assigning ``cell.value`` would scan the text for the same characters
     # again, a tenth of the time a report workbook takes to build.
     cell._value = text
