@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.place}: {self.message}" if self.place else self.message
+        text = f"{self.place}: {self.message}" if self.place else self.message
+        if len(text) <= MAX_PROBLEM_CHARS:
+            return text
+        cut = len(text) - 560
+        return f"{text[:400]} … ({cut:,} characters left out) … {text[-160:]}"
 
 
 class ReadinessError(Exception):
@@ -56,12 +61,37 @@ class InputError(ReadinessError):
 MAX_LISTED = 100
 """Problems listed in one message; a file with more has a few mistakes repeated."""
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+"""Control, zero-width, bidirectional and surrogate characters: shown as escapes, so that an
+id holding a zero-width space does not look like a valid one."""
+MAX_PROBLEM_CHARS = 600
+"""Longest problem printed whole; a longer one (a 1 MB value echoed) keeps its start and end."""
 
 
 def safe_text(text: str) -> str:
     """``text`` with control, bidirectional-override and surrogate characters escaped."""
     return _CONTROL.sub(lambda found: ascii(found.group())[1:-1], text)
+
+
+def inert_console(*, stderr: bool = False) -> Any:
+    """A rich console for the terminal, never read as markup, whose printed text passes
+    :func:`safe_text` (a client name holding ESC or a right-to-left override shows as escapes
+    in a summary table as in an error message). rich is imported here, on first use."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class InertConsole(Console):
+        def render(self, renderable: Any, options: Any = None) -> Any:
+            for segment in super().render(renderable, options):
+                if segment.control is None and _CONTROL.search(segment.text.replace("\n", "")):
+                    lines = segment.text.split("\n")  # line breaks are the console's own
+                    yield Segment("\n".join(safe_text(line) for line in lines), segment.style)
+                else:
+                    yield segment
+
+    return InertConsole(stderr=stderr, highlight=False, markup=False)
 
 
 class OutputError(ReadinessError):

@@ -47,6 +47,18 @@ def long_scalar(path: Path) -> None:
 
 
 @builder
+def long_key(path: Path) -> None:
+    """A mapping key of 1 MB (YAML reads simple keys of at most 1,024 characters)."""
+    path.write_text(HEADER + "answers:\n  " + "K" * 2**20 + ": L\n", encoding="utf-8")
+
+
+@builder
+def long_rating(path: Path) -> None:
+    """A rating of 1 MB: the message keeps its start and end, not the whole value."""
+    path.write_text(HEADER + "answers:\n  B.SLM.01: " + "L" * 2**20 + "\n", encoding="utf-8")
+
+
+@builder
 def latin1(path: Path) -> None:
     """An answer file saved as ISO-8859-1 (é is one byte, not UTF-8)."""
     path.write_bytes(HEADER.replace("Acme", "Société Générale").encode("latin-1"))

@@ -110,6 +110,44 @@ def formula_in_rating(path: Path) -> None:
 
 
 @builder
+def formula_in_id_cell(path: Path) -> None:
+    """A formula where a question id belongs."""
+    workbook_with_cell(
+        path, "A ", "A5", '<c r="A5"><f>CONCAT("A.CTX",".01")</f><v>A.CTX.01</v></c>'
+    )
+
+
+@builder
+def array_formula_in_id_cell(path: Path) -> None:
+    """An array formula (openpyxl reads it as an ArrayFormula object) where an id belongs."""
+    workbook_with_cell(
+        path, "A ", "A5", '<c r="A5"><f t="array" ref="A5">UPPER("a.ctx.01")</f><v>A.CTX.01</v></c>'
+    )
+
+
+@builder
+def overwritten_marker_cell(path: Path) -> None:
+    """The hidden marker cell A1 of a question sheet typed over."""
+    workbook_with_cell(path, "A ", "A1", text_cell("A1", "notes"))
+
+
+@builder
+def merged_over_answers(path: Path) -> None:
+    """The rating and documented cells of a question row merged (E5:F5): F5 is hidden."""
+    data = example_workbook()
+    name = sheet_part("A ")
+    xml = part(data, name)
+    merge = b'<mergeCell ref="E5:F5"/>'
+    if b"<mergeCells" in xml:
+        xml = re.sub(rb"<mergeCells[^>]*>", lambda m: m.group() + merge, xml, count=1)
+    else:
+        xml = xml.replace(
+            b"</sheetData>", b"</sheetData><mergeCells>" + merge + b"</mergeCells>", 1
+        )
+    path.write_bytes(rezip(data, {name: xml}))
+
+
+@builder
 def bad_rating_cell(path: Path) -> None:
     """ "Mostly" typed in a rating cell."""
     workbook_with_cell(path, "A ", "E5", text_cell("E5", "Mostly"))

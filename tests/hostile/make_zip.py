@@ -202,6 +202,21 @@ def zip_bomb_lying(path: Path) -> None:
 
 
 @builder
+def duplicate_zip_entry(path: Path) -> None:
+    """A workbook whose first sheet is stored twice: the second copy rates everything F."""
+    import warnings
+
+    data = example_workbook()
+    name = sheet_part("A ")
+    second = re.sub(rb"<v>\d+</v>", b"<v>0</v>", part(data, name))
+    buffer = io.BytesIO(data)
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "a") as archive:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name: the point here
+        archive.writestr(name, second)
+    path.write_bytes(buffer.getvalue())
+
+
+@builder
 def too_many_parts(path: Path) -> None:
     """A workbook with 2,500 extra parts."""
     extra = {f"xl/media/image{n}.png": b"x" for n in range(2_500)}

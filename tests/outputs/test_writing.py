@@ -77,7 +77,7 @@ def test_refuses_to_write_over_an_input(tmp_path: Path) -> None:
     link = tmp_path / "report.html"
     link.symlink_to(source)
     for target in (source, link, tmp_path / "sub" / ".." / "answers.yaml"):
-        with pytest.raises(OutputError, match="refusing to write over an input file"):
+        with pytest.raises(OutputError, match=r"refusing to write (over an input file|through it)"):
             write_atomic(target, "report", inputs=[source])
     assert source.read_text(encoding="utf-8") == "client: x\n"
     assert temporary_files(tmp_path) == []

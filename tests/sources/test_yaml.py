@@ -18,8 +18,12 @@ def message(text: str) -> str:
 
 
 def test_values_and_their_lines() -> None:
-    document = parse_yaml("a: 1\nb:\n  - x\n  - {y: 2026-01-02, z: yes}\n", "f.yaml")
-    assert document.data == {"a": 1, "b": ["x", {"y": dt.date(2026, 1, 2), "z": True}]}
+    document = parse_yaml("a: 1\nb:\n  - x\n  - {y: 2026-01-02, z: yes, w: true}\n", "f.yaml")
+    # YAML 1.1's yes, no, on and off stay as written (a message can quote them); true is true.
+    assert document.data == {
+        "a": 1,
+        "b": ["x", {"y": dt.date(2026, 1, 2), "z": "yes", "w": True}],
+    }
     assert document.line_of(("b", 1, "z")) == 4
     assert document.line_of(("b", 0)) == 3
     assert document.line_of(("b", 7, "missing")) == 2  # deepest existing part

@@ -20,6 +20,7 @@ from readiness.cli.common import (
     LangOption,
     console,
     load_data,
+    out_folder,
     print_error,
     print_written,
     reports_errors,
@@ -129,9 +130,9 @@ def assess(
         list[Path],
         typer.Argument(help="The client's answers: YAML or Excel.", show_default=False),
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path(
-        "readiness-report"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
+    ] = Path("readiness-report"),
     formats: Annotated[
         str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json.")
     ] = DEFAULT_FORMATS,
@@ -234,4 +235,7 @@ def schema(
 
 def main() -> None:
     """Entry point of the console script."""
+    from readiness.cli.common import degrade_unencodable_output
+
+    degrade_unencodable_output()
     app()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -18,11 +20,33 @@ F = TypeVar("F", bound=Callable[..., Any])
 LangOption = Annotated[Language, typer.Option("--lang", help="Language of the output.")]
 
 
-def console(stderr: bool = False) -> Any:
-    """A rich console (rich is imported only when something is printed)."""
-    from rich.console import Console
+def out_folder(value: str | Path) -> Path:
+    """``--out`` as typed, an empty one refused (see readiness.outputs.writing)."""
+    from readiness.outputs.writing import output_folder
 
-    return Console(stderr=stderr, highlight=False, markup=False)
+    try:
+        return output_folder(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def console(stderr: bool = False) -> Any:
+    """A rich console (rich is imported only when something is printed) that shows control and
+    bidirectional characters of what it prints as escapes (see readiness.errors.safe_text)."""
+    from readiness.errors import inert_console
+
+    return inert_console(stderr=stderr)
+
+
+def degrade_unencodable_output() -> None:
+    """Let a console in a legacy code page (GBK on Chinese Windows, cp1252) print what it can
+    and show ``?`` for the rest (a bullet, a check mark), instead of stopping the run with a
+    UnicodeEncodeError. A UTF-8 console is left as it is."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(Exception):  # a stream that cannot change: leave it
+                stream.reconfigure(errors="replace")
 
 
 def say(*parts: str | tuple[str, str], stderr: bool = False) -> None:

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 import typer
 
-from readiness.cli.common import LangOption, load_data, print_written, reports_errors
+from readiness.cli.common import LangOption, load_data, out_folder, print_written, reports_errors
 from readiness.language import Language
 from readiness.outputs.report import ReportFormat, parse_formats
 
@@ -60,9 +60,9 @@ def compare(
     new: Annotated[
         Path, typer.Argument(help="The later answers (YAML, Excel) or assessment.json.")
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path(
-        "readiness-progress"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
+    ] = Path("readiness-progress"),
     formats: Annotated[
         str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json.")
     ] = "html,md,xlsx,json",

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from readiness.cli.common import LangOption, load_data, print_written, reports_errors
+from readiness.cli.common import LangOption, load_data, out_folder, print_written, reports_errors
 from readiness.language import Language
 from readiness.outputs.plan import PlanFormat
 from readiness.outputs.report import parse_formats
@@ -59,9 +59,9 @@ def plan(
         Path,
         typer.Argument(help="The client's answers (YAML or Excel) or a saved assessment.json."),
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path(
-        "readiness-plan"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
+    ] = Path("readiness-plan"),
     config: Annotated[
         Path | None, typer.Option(help="A plan.yaml merged over the shipped defaults.")
     ] = None,

@@ -33,13 +33,14 @@ def export(
         QuestionnaireFormat | None,
         typer.Option("--format", help="xlsx or yaml (default: from the file name)."),
     ] = None,
+    force: Annotated[bool, typer.Option(help="Replace the file if it exists.")] = False,
 ) -> None:
     """Write a blank questionnaire for a client to fill in."""
     from readiness.jobs.questionnaire import export_questionnaire
 
     selected = _parts(parts)
     written = export_questionnaire(
-        output, load_data(), language=lang, parts=selected, client=client, fmt=fmt
+        output, load_data(), language=lang, parts=selected, client=client, fmt=fmt, force=force
     )
     say(("written", "green"), f" {written}")
 
@@ -52,9 +53,10 @@ def convert(
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (.xlsx or .yaml).")],
     lang: LangOption = Language.EN,
+    force: Annotated[bool, typer.Option(help="Replace the file if it exists.")] = False,
 ) -> None:
     """Convert answers between Excel and YAML, losing nothing."""
     from readiness.jobs.questionnaire import convert_answers
 
-    written = convert_answers(source, output, load_data(), language=lang)
+    written = convert_answers(source, output, load_data(), language=lang, force=force)
     say(("written", "green"), f" {written}")

@@ -44,6 +44,16 @@ class SheetDocument:
         return None
 
 
+_XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(text: str) -> str:
+    """Excel's escapes undone: ``_x000D_`` a carriage return, ``_x005F_`` an underscore."""
+    if "_x" not in text:
+        return text
+    return _XSTRING.sub(lambda found: chr(int(found.group(1), 16)), text)
+
+
 def get(row: Row, column: int) -> Any:
     """The value of a 1-based column of a row, None past its end."""
     return row[column - 1] if 0 < column <= len(row) else None
@@ -56,7 +66,7 @@ def text(value: Any) -> Any:
         return None
     if isinstance(value, str):
         stripped = value.strip()
-        return stripped or None
+        return _unescaped(stripped) or None
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
@@ -69,10 +79,22 @@ def text(value: Any) -> Any:
 
 
 def lines(value: Any) -> Any:
-    """Evidence, sites and services: one per line (or separated by semicolons)."""
+    """Evidence, sites and services: one per line; in a cell of one line, separated by
+    semicolons. An item holding a semicolon is written with a line break after it (see
+    :func:`cell_lines`), so it reads back whole."""
     if not isinstance(value, str):
-        return value
-    return [part.strip() for part in re.split(r"[\n;；]+", value) if part.strip()]
+        return text(value)
+    value = _unescaped(value)
+    separators = r"[\r\n]+" if "\n" in value or "\r" in value else r"[;；]+"
+    return [part.strip() for part in re.split(separators, value) if part.strip()]
+
+
+def cell_lines(items: list[str]) -> str | None:
+    """The cell holding ``items`` as :func:`lines` reads them back."""
+    if not items:
+        return None
+    text = "\n".join(items)
+    return text + "\n" if len(items) == 1 and re.search("[;；]", text) else text
 
 
 def column_letter(column: int) -> str:

@@ -5,12 +5,19 @@ inflate to gigabytes) or not a workbook at all; a password-protected workbook is
 container with the zip encrypted inside. All of these are refused here, from the zip
 directory alone, before openpyxl reads anything. openpyxl parses the XML with defusedxml
 (installed as a dependency), which refuses entity expansion attacks.
+
+The file is read once, and the bytes checked here are the bytes parsed: a file swapped
+between the checks and the parse cannot slip through.
 """
 
 from __future__ import annotations
 
+import io
+import os
+import re
 import stat
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 from readiness.errors import InputError, Problem
@@ -27,8 +34,10 @@ MAX_RATIO = 200
 OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 
 
-def check_container(path: Path) -> None:
-    """Refuse a file that is not a safe, plain .xlsx workbook, naming why."""
+def check_container(path: Path) -> bytes:
+    """The bytes of ``path``, refused unless they are a safe, plain .xlsx workbook (naming why).
+
+    Parse the bytes returned, never the path again."""
     source = str(path)
 
     def refuse(message: str) -> InputError:
@@ -37,21 +46,28 @@ def check_container(path: Path) -> None:
     if path.is_dir():
         raise refuse("this is a folder, not a file")
     try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):
+        if not stat.S_ISREG(path.stat().st_mode):  # before opening: a pipe would block
             raise refuse("this is not a file but a device or a pipe")
-        size = status.st_size
-        with path.open("rb") as stream:
-            head = stream.read(8)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(path, flags), "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):  # swapped since the check above
+                raise refuse("this is not a file but a device or a pipe")
+            size = status.st_size
+            data = stream.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
     except FileNotFoundError:
         raise refuse("the file does not exist") from None
     except PermissionError:
         raise refuse("the file cannot be read (permission denied)") from None
+    except OSError as error:
+        raise refuse(f"the file cannot be read ({error.strerror})") from None
+    size = max(size, len(data))
     if size > MAX_FILE_BYTES:
         raise refuse(f"the workbook is {size:,} bytes; the limit is {MAX_FILE_BYTES // 2**20} MiB")
+    head = data[:8]
     if head == OLE_SIGNATURE:
-        raise refuse(_ole_message(path))
-    if not zipfile.is_zipfile(path):
+        raise refuse(_ole_message(path, data))
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         if head.startswith(b"PK\x03\x04"):
             raise refuse(
                 "the workbook is incomplete or damaged (its zip directory is missing): "
@@ -59,13 +75,20 @@ def check_container(path: Path) -> None:
             )
         raise refuse("this is not an Excel workbook (.xlsx): it is not a zip container")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError) as error:
         raise refuse(f"the workbook is damaged ({error})") from None
     if len(parts) > MAX_PARTS:
         raise refuse(f"the workbook holds {len(parts):,} parts; the limit is {MAX_PARTS:,}")
     names = {part.filename for part in parts}
+    if len(names) < len(parts):
+        counted = Counter(part.filename for part in parts)
+        twice = next(name for name, count in counted.items() if count > 1)
+        raise refuse(
+            f"the workbook holds two parts named {twice!r} (Excel never writes such a file "
+            "and refuses to open it): it was damaged or tampered with and is refused"
+        )
     unsafe = next((name for name in sorted(names) if not _safe_name(name)), None)
     if unsafe is not None:
         raise refuse(
@@ -91,6 +114,7 @@ def check_container(path: Path) -> None:
             )
     if any(part.flag_bits & 0x1 for part in parts):
         raise refuse("the workbook's parts are encrypted; save it without a password")
+    return data
 
 
 def _safe_name(name: str) -> bool:
@@ -108,10 +132,8 @@ ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 """Name of the stream of an encrypted (password-protected) .xlsx inside its OLE container."""
 
 
-def _ole_message(path: Path) -> str:
+def _ole_message(path: Path, data: bytes) -> str:
     """What an OLE (compound file) container given as a workbook is, and what to do."""
-    with path.open("rb") as stream:
-        data = stream.read(MAX_FILE_BYTES)
     if ENCRYPTED_STREAM in data:
         return (
             "the workbook is password-protected (encrypted), so it cannot be read; "
@@ -152,3 +174,27 @@ def explain_read_error(error: BaseException) -> str:
         f"the workbook cannot be read ({type(error).__name__}: {detail[:200]}); "
         "it is damaged or was not saved by Excel: open it in Excel and save it again"
     )
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+
+
+def merged_ranges(data: bytes, part: str) -> list[tuple[int, int, int, int]]:
+    """The merged ranges of sheet ``part`` of the workbook in ``data``, as (first column,
+    first row, last column, last row); openpyxl's read-only mode does not give them."""
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read(part.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return []
+    return [
+        (
+            column_index_from_string(first.decode()),
+            int(top),
+            column_index_from_string(last.decode()),
+            int(bottom),
+        )
+        for first, top, last, bottom in _MERGE.findall(xml)
+    ]

@@ -11,9 +11,11 @@ another questionnaire version.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +38,7 @@ from readiness.inputs.cellvalues import (
     text,
 )
 from readiness.inputs.checks import answers_from_document
-from readiness.inputs.container import check_container, explain_read_error
+from readiness.inputs.container import check_container, explain_read_error, merged_ranges
 from readiness.models.answers import AnswerFile
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
@@ -55,6 +57,7 @@ class _Sheet:
     key: str
     identity: list[str]
     rows: list[Row]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def cell(self, row: int, column: int) -> str:
         return f"sheet '{self.title}', cell {column_letter(column)}{row}"
@@ -63,8 +66,7 @@ class _Sheet:
 def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue) -> AnswerFile:
     """Read an answered workbook; raise :class:`InputError` naming the sheet and cell of
     every problem."""
-    check_container(path)
-    sheets = _load_sheets(path)
+    sheets = _load_sheets(path, check_container(path))
     source = str(path)
     marked = [s for s in sheets if s.kind]
     if not marked:
@@ -73,7 +75,11 @@ def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue
             "(export a questionnaire with 'readiness questionnaire export')"))])  # fmt: skip
     reader = _Reader(source)
     for sheet in sheets:
-        if not sheet.kind and _looks_like_questions(sheet):
+        if not sheet.kind and _looks_like_questions(sheet, "id"):
+            reader.problems.append(Problem(f"sheet '{sheet.title}', cell A1", (
+                "this sheet holds questions but its hidden marker cell was overwritten: "
+                "export a new workbook and copy the answers over")))  # fmt: skip
+        elif not sheet.kind and _looks_like_questions(sheet):
             reader.problems.append(Problem(f"sheet '{sheet.title}'", (
                 "this sheet holds questions but its ID column (with the hidden marker) was "
                 "deleted: the ID column is needed to match answers to questions")))  # fmt: skip
@@ -114,14 +120,17 @@ def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue
     return answers_from_document(reader.document(), questionnaire, catalogue)
 
 
-def _load_sheets(path: Path) -> list[_Sheet]:
+def _load_sheets(path: Path, data: bytes) -> list[_Sheet]:
+    """The sheets of the workbook held in ``data`` (the bytes checked, read from ``path``)."""
     from openpyxl import load_workbook
 
     sheets: list[_Sheet] = []
     try:
         # A file object, not the path: openpyxl would refuse a workbook by its extension
-        # (answers.yaml that is really a workbook, a download without one).
-        with path.open("rb") as stream:
+        # (answers.yaml that is really a workbook, a download without one). Its warnings
+        # (unsupported extensions, with openpyxl's install path) are not the client's business.
+        with io.BytesIO(data) as stream, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             workbook = load_workbook(stream, read_only=True, data_only=False, keep_links=False)
             try:
                 for index, worksheet in enumerate(workbook.worksheets):
@@ -130,7 +139,8 @@ def _load_sheets(path: Path) -> list[_Sheet]:
                         if number > MAX_ROWS:
                             break
                         rows.append([_value(cell) for cell in row])
-                    sheets.append(_Sheet(worksheet.title, index, *read_marker(rows), rows))
+                    merged = merged_ranges(data, getattr(worksheet, "_worksheet_path", ""))
+                    sheets.append(_Sheet(worksheet.title, index, *read_marker(rows), rows, merged))
             finally:
                 workbook.close()
     except Exception as error:  # openpyxl raises many kinds for damaged files
@@ -144,10 +154,15 @@ class _Formula:
     def __init__(self, text: str) -> None:
         self.text = text
 
+    def __repr__(self) -> str:  # where a message quotes the value: the formula, not an object
+        return f"a formula ({self.text[:40]})"
+
 
 def _value(cell: Any) -> Any:
     if getattr(cell, "data_type", None) == "f":
-        return _Formula(str(cell.value))
+        value = cell.value
+        formula = getattr(value, "text", value)  # an ArrayFormula holds its text
+        return _Formula(str(formula) if formula is not None else "")
     return cell.value
 
 
@@ -201,7 +216,12 @@ class _Reader:
         answers: dict[str, Any] = self.data.setdefault("answers", {})
         for number, row in self.rows_after(sheet, header_row):
             raw_id = get(row, columns["id"])
-            if isinstance(raw_id, _Formula) or raw_id is None or not str(raw_id).strip():
+            if isinstance(raw_id, _Formula):  # its answers would be dropped without a word
+                self.problems.append(Problem(sheet.cell(number, columns["id"]), (
+                    f"the cell holds {raw_id!r} where a question id belongs; type the id "
+                    "itself")))  # fmt: skip
+                continue
+            if raw_id is None or not str(raw_id).strip():
                 continue
             question_id = str(raw_id).strip().upper()
             if question_id in answers:
@@ -232,12 +252,30 @@ class _Reader:
                     number,
                     columns[key],
                 )
-                value = text(value)
+                cell, value = value, text(value)
                 if value is None:
                     continue
-                answer[key] = lines(value) if key == "evidence" else value
+                answer[key] = lines(cell) if key == "evidence" else value
             if answer or not questionnaire.has_question(question_id):
                 answers[question_id] = answer
+        self._merged_over_answers(sheet, header_row, columns)
+
+    def _merged_over_answers(self, sheet: _Sheet, header_row: int, columns: dict[str, int]) -> None:
+        """Merged cells over answer cells hide the answers under them: report each merge."""
+        answer_columns = {c for k, c in columns.items() if k not in ("id", "question", "guidance", "expected")}  # fmt: skip
+        for first, top, last, bottom in sheet.merged:
+            covered = [
+                (row, column)
+                for row in range(max(top, header_row + 1), bottom + 1)
+                for column in range(first, last + 1)
+                if (row, column) != (top, first) and column in answer_columns
+            ]
+            if covered:
+                row, column = covered[0]
+                self.problems.append(Problem(sheet.cell(top, first), (
+                    f"cells {column_letter(first)}{top}:{column_letter(last)}{bottom} are merged "
+                    f"over answer cells ({column_letter(column)}{row}), which hides the answers "
+                    "there: unmerge the cells")))  # fmt: skip
 
     def profile(self, sheet: _Sheet, questionnaire: Questionnaire) -> None:
         found = self.header(sheet, layout().profile_columns, ["value"])
@@ -280,7 +318,7 @@ class _Reader:
             if isinstance(value, dt.datetime):
                 value = value.date()
             elif key in ("sites", "services"):
-                value = lines(text(value)) if text(value) is not None else None
+                value = lines(value) if text(value) is not None else None
             elif key != "personnel_in_scope" and not isinstance(value, dt.date):
                 value = text(value)
             if value is None:
@@ -418,10 +456,11 @@ class _Reader:
             rows.append(entry)
 
 
-def _looks_like_questions(sheet: _Sheet) -> bool:
+def _looks_like_questions(sheet: _Sheet, *also: str) -> bool:
+    """Whether a header row names the question and rating columns (and ``also``)."""
     known = header_keys(layout().question_columns)
     for row in sheet.rows[:HEADER_SEARCH_ROWS]:
         keys = {known.get(normalise_header(value)) for value in row}
-        if {"question", "rating"} <= keys:
+        if {"question", "rating", *also} <= keys:
             return True
     return False

@@ -41,12 +41,12 @@ def assess_files(
     lower rating wins, and the assessment names the respondents and where they disagree)."""
     from readiness.inputs.answers import load_answer_file
     from readiness.scoring.assess import assess
-    from readiness.scoring.merge import merge_answers
+    from readiness.scoring.merge import merge_respondents
 
     loaded = [
         (path.name, load_answer_file(path, data.questionnaire, data.catalogue)) for path in files
     ]
-    answers, disagreements = merge_answers(loaded) if merge else (loaded[0][1], [])
+    answers, disagreements = merge_respondents(loaded) if merge else (loaded[0][1], [])
     result = assess(
         answers, data.catalogue, data.questionnaire, data.scoring, assessed_on=assessed_on
     )
@@ -75,8 +75,9 @@ def assess_into_folder(
     formats that a plan has, and as MS Project XML.
     """
     from readiness.jobs.context import assessment_of
+    from readiness.outputs.plan import PLAN_FILES
     from readiness.outputs.report import FILE_NAMES, render_outputs
-    from readiness.outputs.writing import prepare_folder, write_outputs
+    from readiness.outputs.writing import write_outputs
     from readiness.scoring.compare import compare
 
     assessment = assess_files(files, data, merge=merge, assessed_on=assessed_on)
@@ -88,16 +89,22 @@ def assess_into_folder(
         assessment, data.catalogue, data.questionnaire, language, list(formats), result.comparison
     )
     inputs = [*files, baseline] if baseline else list(files)
-    folder = prepare_folder(out, inputs)
-    reports = {FILE_NAMES[output]: content for output, content in rendered.items()}
-    result.written = write_outputs(folder, reports, inputs=inputs)
+    files_out = {FILE_NAMES[output]: content for output, content in rendered.items()}
     if plan:
-        from readiness.jobs.plan import make_plans, write_plan
-        from readiness.outputs.plan import PlanFormat
+        from readiness.jobs.plan import make_plans
+        from readiness.outputs.plan import PLAN_FILES, PlanFormat, render_plan_outputs
 
         result.plan = make_plans(assessment, data.catalogue)
         plan_formats = [PlanFormat(f.value) for f in formats if f.value in set(PlanFormat)]
-        result.written += write_plan(
-            result.plan, language, [*plan_formats, PlanFormat.MSPDI], folder, list(files)
+        planned = render_plan_outputs(
+            result.plan.plan,
+            language,
+            [*plan_formats, PlanFormat.MSPDI],
+            result.plan.alternatives,
         )
+        files_out |= {PLAN_FILES[output]: content for output, content in planned.items()}
+    # the report and the plan replace the old files together, or not at all
+    result.written = write_outputs(out, files_out, inputs=inputs)
+    if result.plan is not None:
+        result.plan.written = [p for p in result.written if p.name in set(PLAN_FILES.values())]
     return result

@@ -45,10 +45,9 @@ def compare_into_folder(
 ) -> CompareResult:
     """Compare ``old`` with ``new`` and write the progress report into ``out``."""
     from readiness.outputs.report import COMPARISON_FILES, render_comparison_outputs
-    from readiness.outputs.writing import prepare_folder, write_outputs
+    from readiness.outputs.writing import write_outputs
 
     comparison = compare_files(old, new, data, force=force)
     rendered = render_comparison_outputs(comparison, data.catalogue, language, list(formats))
-    folder = prepare_folder(out, [old, new])
     files = {COMPARISON_FILES[output]: content for output, content in rendered.items()}
-    return CompareResult(comparison, write_outputs(folder, files, inputs=[old, new]))
+    return CompareResult(comparison, write_outputs(out, files, inputs=[old, new]))

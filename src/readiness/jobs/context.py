@@ -40,6 +40,6 @@ def assessment_of(path: Path, data: Data) -> Assessment:
     from readiness.scoring.assess import assess
 
     if is_saved_assessment(path):
-        return load_assessment(path)
+        return load_assessment(path, data.catalogue)  # checked against the catalogue too
     answers = load_answer_file(path, data.questionnaire, data.catalogue)
     return assess(answers, data.catalogue, data.questionnaire, data.scoring)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readiness.errors import UsageError
+from readiness.errors import InputError, Problem, UsageError
 from readiness.language import Language
 
 if TYPE_CHECKING:
@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from readiness.models.catalogue import Catalogue
     from readiness.models.plan import Plan
     from readiness.outputs.plan import PlanFormat
+
+
+LATEST_PLAN_DATE = dt.date(2199, 12, 31)
+"""Latest start or target of a plan: a schedule runs years past its start, and the calendar
+ends in 9999."""
 
 
 @dataclass
@@ -57,6 +62,23 @@ def make_plans(
     chosen_name = scenario or ("standard" if "standard" in names else names[0])
     if chosen_name not in names:
         raise UsageError(f"--scenario: '{chosen_name}' is not a scenario; use {', '.join(names)}")
+    for given, option in ((start, "--start"), (target, "--target")):
+        if given is not None and given > LATEST_PLAN_DATE:
+            raise UsageError(
+                f"{option}: {given} is too far in the future to plan for "
+                f"(latest {LATEST_PLAN_DATE})"
+            )
+    if start is None and (assessment.assessed_on or dt.date.today()) > LATEST_PLAN_DATE:
+        raise InputError(
+            f"assessed_on {assessment.assessed_on}",
+            [
+                Problem(
+                    "",
+                    f"too far in the future to plan from (latest {LATEST_PLAN_DATE}); "
+                    "correct the date or give --start",
+                )
+            ],
+        )
     begin = start or default_start(assessment)
     plans = make_scenarios(assessment, catalogue, config, start=begin, target_date=target)
     chosen = next(p for p in plans if p.scenario == chosen_name)
@@ -95,7 +117,6 @@ def plan_into_folder(
 ) -> PlanResult:
     """Plan from ``file`` (answers or a saved assessment) and write the plan into ``out``."""
     from readiness.jobs.context import assessment_of
-    from readiness.outputs.writing import prepare_folder
 
     assessment = assessment_of(file, data)
     result = make_plans(
@@ -106,5 +127,5 @@ def plan_into_folder(
         scenario=scenario,
         target=target,
     )
-    write_plan(result, language, formats, prepare_folder(out, [file]), [file])
+    write_plan(result, language, formats, out, [file, config_path] if config_path else [file])
     return result

@@ -7,6 +7,7 @@ problem in the summary. It runs in worker processes, so it takes and returns pla
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -19,16 +20,24 @@ from readiness.language import Language
 from readiness.models.portfolio import ClientResult
 from readiness.outputs.report import FILE_NAMES, ReportFormat
 
+SUMMARY_NAMES = ("portfolio.md", "portfolio.xlsx")
+"""Files of the portfolio summary, beside the client folders: no client folder takes them."""
+MAX_FOLDER_NAME = 64
+"""Characters of a client folder's name (file systems allow 255 bytes, Windows 260 a path)."""
+
 
 def client_folders(files: Sequence[Path]) -> list[str]:
-    """A distinct folder name per file: its stem, made safe, numbered when stems repeat."""
+    """A distinct folder name per file: its stem, made safe and short, numbered when stems
+    repeat (compared without case, as Windows and macOS disks do), never a summary's name."""
     names: list[str] = []
+    taken = {name.casefold() for name in SUMMARY_NAMES}
     for path in files:
-        base = re.sub(r"[^\w.-]+", "-", path.stem).strip("-.") or "client"
+        base = re.sub(r"[^\w.-]+", "-", path.stem)[:MAX_FOLDER_NAME].strip("-.") or "client"
         name, number = base, 2
-        while name in names:
+        while name.casefold() in taken:
             name, number = f"{base}-{number}", number + 1
         names.append(name)
+        taken.add(name.casefold())
     return names
 
 
@@ -38,13 +47,16 @@ def assess_client(
     language: Language,
     formats: Sequence[ReportFormat],
     scoring: Path | None = None,
+    inputs: Sequence[Path] = (),
 ) -> ClientResult:
-    """Assess one answer file and write its reports into ``folder``; report problems as data."""
+    """Assess one answer file and write its reports into ``folder``; report problems as data.
+
+    ``inputs`` are every file of the run: no output replaces any of them."""
     from readiness.data.catalogue import load_catalogue, load_scoring
     from readiness.data.questionnaire import load_questionnaire
     from readiness.inputs.answers import load_answer_file
     from readiness.outputs.report import render_outputs
-    from readiness.outputs.writing import prepare_folder, write_atomic
+    from readiness.outputs.writing import write_outputs
     from readiness.scoring.assess import assess
 
     try:
@@ -53,9 +65,8 @@ def assess_client(
         answers = load_answer_file(path, questionnaire, catalogue)
         result = assess(answers, catalogue, questionnaire, load_scoring(scoring))
         rendered = render_outputs(result, catalogue, questionnaire, language, list(formats))
-        prepare_folder(folder, [path])
-        for output, data in rendered.items():
-            write_atomic(folder / FILE_NAMES[output], data, inputs=[path])
+        named = {FILE_NAMES[output]: data for output, data in rendered.items()}
+        write_outputs(folder, named, inputs=[path, *inputs])
     except ReadinessError as error:
         return ClientResult(file=str(path), folder=str(folder), error=str(error))
     processes = [a for a in result.areas if a.process and a.score is not None]
@@ -104,16 +115,21 @@ def run_portfolio(
     """Assess each file into ``out/<name>/`` in parallel and write the portfolio summary
     (``portfolio.md``, ``portfolio.xlsx``). A bad file does not stop the others: its problem
     is in its result. ``on_done`` is called as each client finishes (for a progress bar)."""
-    from readiness.outputs.writing import prepare_folder, write_outputs
+    from readiness.outputs.writing import check_folder, prepare_folder, write_outputs
     from readiness.render.portfolio import portfolio_markdown, portfolio_workbook
 
     folder = prepare_folder(out, files)
     targets = [folder / name for name in client_folders(files)]
+    for target in targets:  # a usage problem, found before any client is assessed
+        check_folder(target)
     count = min(workers or os.cpu_count() or 1, len(files))
     results: dict[int, ClientResult] = {}
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    spawn = multiprocessing.get_context("spawn")  # as on Windows: nothing inherited by fork
+    with ProcessPoolExecutor(max_workers=count, mp_context=spawn) as pool:
         futures = {
-            pool.submit(assess_client, path, target, language, list(formats), scoring): index
+            pool.submit(
+                assess_client, path, target, language, list(formats), scoring, list(files)
+            ): index
             for index, (path, target) in enumerate(zip(files, targets, strict=True))
         }
         for future in as_completed(futures):

@@ -42,11 +42,15 @@ def export_questionnaire(
     parts: Sequence[str] = ("A", "B", "C"),
     client: str | None = None,
     fmt: QuestionnaireFormat | None = None,
+    force: bool = False,
 ) -> Path:
-    """Write a blank questionnaire (of ``parts``, for ``client``) to ``output``."""
-    from readiness.outputs.writing import prepare_folder, write_atomic
+    """Write a blank questionnaire (of ``parts``, for ``client``) to ``output``; an existing
+    file (perhaps one the client has filled in) is replaced only with ``force``."""
+    from readiness.outputs.writing import prepare_folder, refuse_existing, write_atomic
 
     chosen = format_of(output, fmt)
+    if not force:
+        refuse_existing(output)
     content: bytes | str
     if chosen is QuestionnaireFormat.XLSX:
         from readiness.render.questionnaire.workbook import workbook_bytes
@@ -65,13 +69,21 @@ def export_questionnaire(
 
 
 def convert_answers(
-    source: Path, output: Path, data: Data, *, language: Language = Language.EN
+    source: Path,
+    output: Path,
+    data: Data,
+    *,
+    language: Language = Language.EN,
+    force: bool = False,
 ) -> Path:
-    """Write the answers of ``source`` to ``output`` in the other format, losing nothing."""
+    """Write the answers of ``source`` to ``output`` in the other format, losing nothing; an
+    existing ``output`` is replaced only with ``force``."""
     from readiness.inputs.answers import load_answer_file
-    from readiness.outputs.writing import prepare_folder, write_atomic
+    from readiness.outputs.writing import prepare_folder, refuse_existing, write_atomic
 
     chosen = format_of(output)
+    if not force:
+        refuse_existing(output)
     answers = load_answer_file(source, data.questionnaire, data.catalogue)
     content: bytes | str
     if chosen is QuestionnaireFormat.XLSX:

@@ -6,6 +6,11 @@ with SIGKILL (or a power cut) cannot remove its temporary file; the name of that
 the writer's process id (``.report.html.readiness-4711.k3x9q2ab.tmp``), so the next run in the
 same folder can tell a leftover of a dead run from the file of a run still writing, and
 removes the leftovers.
+
+The outputs of one run are written together (:func:`write_outputs`): every new file is
+written beside its target first, then each target is replaced in turn, keeping the old file
+until all are in place; if one cannot be replaced (on Windows, a report still open in Excel),
+those already replaced are put back. A file is never written through a symbolic link.
 """
 
 from __future__ import annotations
@@ -13,16 +18,22 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
+import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from readiness.errors import OutputError
 
 TEMP_MARK = "readiness"
 """Word in the name of every temporary file of ours, so that no other file is ever removed."""
 _TEMP_NAME = re.compile(rf"^\.(?P<target>.+)\.{TEMP_MARK}-(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
+WINDOWS = sys.platform == "win32"
+"""Windows paths in this module; tests patch it to run them anywhere."""
 STALE_AFTER = 3600.0
 """Seconds after which a temporary file is a leftover even if its process id is in use again."""
 
@@ -37,11 +48,40 @@ def _file_mode() -> int:
 _FILE_MODE = _file_mode()
 
 
-def prepare_folder(folder: Path, inputs: Iterable[Path]) -> Path:
-    """Create ``folder`` if needed; refuse one that is a file; remove leftover temporary
-    files of killed runs from it."""
+def output_folder(value: str | Path) -> Path:
+    """The ``--out`` a consultant typed, refused when empty (it would mean the current folder).
+
+    Raises ValueError (the command line turns it into a usage error).
+    """
+    if isinstance(value, Path):
+        return value
+    if not value.strip():
+        raise ValueError("give a folder name; an empty --out would write into the current folder")
+    return Path(value)
+
+
+def check_folder(folder: Path) -> None:
+    """Refuse an output folder that is a file or a symbolic link (OutputError)."""
+    if folder.is_symlink():
+        raise OutputError(
+            f"{folder}: the output folder is a symbolic link; give the folder it points to"
+        )
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder}: the output folder is a file")
+
+
+def refuse_existing(path: Path) -> None:
+    """Refuse to replace a file that exists: it may hold a client's answers (OutputError)."""
+    if path.is_symlink() or path.is_file():
+        raise OutputError(
+            f"{path}: the file exists and may hold a client's answers; give --force to replace it"
+        )
+
+
+def prepare_folder(folder: Path, inputs: Iterable[Path] = ()) -> Path:
+    """Create ``folder`` if needed; refuse one that is a file or a link; remove leftover
+    temporary files of killed runs from it."""
+    check_folder(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -76,14 +116,47 @@ def remove_stale_temporaries(folder: Path, target: str | None = None) -> list[Pa
 
 
 def _writer_alive(pid: int) -> bool:
-    """Whether process ``pid`` runs (ours included: another thread may be writing)."""
+    """Whether process ``pid`` runs (ours included: another thread may be writing).
+
+    On Windows ``os.kill`` with any signal but the console events *terminates* the process,
+    so the question is asked of the Windows API instead (:func:`_windows_process_alive`).
+    """
+    if pid == os.getpid():
+        return True
+    if WINDOWS:
+        return _windows_process_alive(pid)
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # POSIX only: signal 0 checks the process and sends nothing
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
+    except OSError:
         return True  # a process of another user: leave its file alone
     return True
+
+
+_QUERY_LIMITED_INFORMATION = 0x1000
+_STILL_ACTIVE = 259
+_INVALID_PARAMETER = 87
+
+
+def _windows_process_alive(pid: int, kernel32: Any = None) -> bool:
+    """Whether process ``pid`` runs, asked of ``kernel32`` (OpenProcess, GetExitCodeProcess)."""
+    if kernel32 is None:  # pragma: no cover - Windows only
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+    handle = kernel32.OpenProcess(_QUERY_LIMITED_INFORMATION, False, pid)
+    if not handle:
+        return bool(kernel32.GetLastError() != _INVALID_PARAMETER)  # denied: alive, not ours
+    try:
+        import ctypes
+
+        code = ctypes.c_ulong(0)
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == _STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def _older_than(path: Path, seconds: float) -> bool:
@@ -97,36 +170,141 @@ def write_atomic(path: Path, data: str | bytes, *, inputs: Iterable[Path] = ()) 
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     A run killed midway leaves the old file (or none), never half a file. Refuses to write
-    over any of ``inputs``.
+    over any of ``inputs`` or through a symbolic link.
     """
-    target = path.resolve()
-    if any(target == Path(source).resolve() for source in inputs):
-        raise OutputError(f"{path}: refusing to write over an input file")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    remove_stale_temporaries(target.parent, target.name)
+    _write_together(path.parent, {path.name: data}, list(inputs))
+    return path
+
+
+def write_outputs(
+    folder: Path, outputs: Mapping[str, str | bytes], *, inputs: Iterable[Path] = ()
+) -> list[Path]:
+    """Write every output of one run into ``folder`` (named by ``outputs``' keys) together:
+    all of them replace the old files, or none does (OutputError says which one failed)."""
+    sources = list(inputs)
+    prepare_folder(folder, sources)
+    return _write_together(folder, outputs, sources)
+
+
+def _write_together(
+    folder: Path, outputs: Mapping[str, str | bytes], inputs: list[Path]
+) -> list[Path]:
+    targets = [_checked_target(folder / name, inputs) for name in outputs]
+    temporaries: list[Path] = []
     try:
-        handle, temporary = tempfile.mkstemp(
+        for target, data in zip(targets, outputs.values(), strict=True):
+            payload = data.encode("utf-8") if isinstance(data, str) else data
+            remove_stale_temporaries(folder, target.name)
+            temporaries.append(_write_temporary(target, payload))
+        _replace_all(list(zip(targets, temporaries, strict=True)))
+    finally:
+        for temporary in temporaries:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+    _sync_folder(folder)
+    return targets
+
+
+def _checked_target(path: Path, inputs: list[Path]) -> Path:
+    """``path``, refused if it is an input, a symbolic link or a folder."""
+    if path.is_symlink():
+        raise OutputError(f"{path}: is a symbolic link; refusing to write through it")
+    if path.is_dir():
+        raise OutputError(f"{path}: cannot write here (it is a folder)")
+    if any(_same_file(path, Path(source)) for source in inputs):
+        raise OutputError(f"{path}: refusing to write over an input file")
+    return path
+
+
+def _same_file(path: Path, source: Path) -> bool:
+    def key(p: Path) -> str:
+        return os.path.normcase(os.path.realpath(p))
+
+    if key(path) == key(source):
+        return True
+    try:  # a case-insensitive disk, a hard link
+        return path.exists() and source.exists() and path.samefile(source)
+    except OSError:
+        return False
+
+
+def _temporary_name(target: Path) -> str:
+    return f".{target.name}.{TEMP_MARK}-{os.getpid()}.{secrets.token_hex(4)}.tmp"
+
+
+def _write_temporary(target: Path, payload: bytes) -> Path:
+    """``payload`` in a new temporary file beside ``target``, on disk."""
+    try:
+        handle, name = tempfile.mkstemp(
             prefix=f".{target.name}.{TEMP_MARK}-{os.getpid()}.", suffix=".tmp", dir=target.parent
         )
     except OSError as error:
-        raise OutputError(f"{path}: cannot write here ({error.strerror})") from None
+        raise OutputError(f"{target}: cannot write here ({error.strerror})") from None
+    temporary = Path(name)
     try:
-        os.fchmod(handle, _FILE_MODE)  # mkstemp makes 0600; a report is an ordinary file
+        if not WINDOWS:  # mkstemp makes 0600; a report is an ordinary file
+            os.fchmod(handle, _FILE_MODE)
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
-        Path(temporary).replace(target)
     except OSError as error:
         with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise OutputError(f"{path}: cannot write here ({error.strerror})") from None
+            temporary.unlink()
+        raise OutputError(f"{target}: cannot write here ({error.strerror})") from None
     except BaseException:
         with contextlib.suppress(OSError):
-            Path(temporary).unlink()
+            temporary.unlink()
         raise
-    _sync_folder(target.parent)
-    return path
+    return temporary
+
+
+def _keep_old(target: Path) -> Path | None:
+    """A copy of the file at ``target`` (a hard link where the disk allows), or None."""
+    if not target.exists():
+        return None
+    backup = target.with_name(_temporary_name(target))
+    try:
+        os.link(target, backup)
+    except OSError:
+        shutil.copyfile(target, backup)
+    return backup
+
+
+def _replace_all(pairs: list[tuple[Path, Path]]) -> None:
+    """Move each temporary over its target; on a failure, put back the old files."""
+    done: list[tuple[Path, Path | None]] = []
+    for target, temporary in pairs:
+        backup: Path | None = None
+        try:
+            backup = _keep_old(target)
+            temporary.replace(target)
+        except OSError as error:
+            if backup is not None:
+                with contextlib.suppress(OSError):
+                    backup.unlink()
+            for replaced, old in reversed(done):
+                with contextlib.suppress(OSError):
+                    if old is None:
+                        replaced.unlink()
+                    else:
+                        old.replace(replaced)
+            raise _replace_error(target, error, changed=len(pairs) > 1) from None
+        done.append((target, backup))
+    for _, old in done:
+        if old is not None:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _replace_error(target: Path, error: OSError, *, changed: bool) -> OutputError:
+    kept = "; no output was changed" if changed else ""
+    if WINDOWS and isinstance(error, PermissionError):
+        return OutputError(
+            f"{target}: the file is open in another program; close {target.name} and run"
+            f" again{kept}"
+        )
+    return OutputError(f"{target}: cannot write here ({error.strerror}){kept}")
 
 
 def _sync_folder(folder: Path) -> None:
@@ -137,11 +315,3 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
-
-
-def write_outputs(
-    folder: Path, files: Mapping[str, str | bytes], *, inputs: Iterable[Path] = ()
-) -> list[Path]:
-    """Write every one of ``files`` (name → content) into ``folder``, each atomically; return
-    the paths written, in the order given."""
-    return [write_atomic(folder / name, data, inputs=inputs) for name, data in files.items()]

@@ -7,6 +7,7 @@ problem names the file and the line where the value came from, and the key path.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -48,16 +49,81 @@ def load_plan_config(path: Path | None = None, *, catalogue: Catalogue | None = 
 @cache
 def _load(path: Path | None, given: str | None) -> PlanConfig:
     document = _document(path)
+    infinite = [_placed(document, *problem) for problem in _non_finite(document.data, ())]
+    if infinite:
+        raise InputError(document.source, infinite)
     plan = validate_document(PlanFile, document, what="a plan configuration")
     problems = [
         _placed(document, location, message)
-        for location, message in check_plan(plan, document.is_override)
+        for location, message in [*check_plan(plan, document.is_override), *_capacities(plan)]
     ]
     if problems:
         raise InputError(document.source, problems)
     table = _load_table(plan.audit_time.table, document, path)
     source = given if given is not None else f"plans/{DEFAULT_FILE}"
     return PlanConfig(**dict(plan), source=source, table=table)
+
+
+MIN_CAPACITY = 0.05
+"""Least capacity of a role (people × availability, person-days a working day) a plan is
+scheduled with: 0.4 hours a day. Below it a schedule runs for centuries (or never ends)."""
+
+
+MAX_NUMBER = 10**12
+"""Largest number in a plan configuration (efforts, money, weeks are far smaller)."""
+
+
+def _non_finite(value: Any, location: Location) -> Iterator[tuple[Location, str]]:
+    """Numbers that are NaN, infinite (``.nan``, ``.inf`` in YAML) or huge, wherever they are."""
+    if isinstance(value, float) and not math.isfinite(value):
+        yield location, f"must be a finite number (found {value})"
+    elif isinstance(value, int | float) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
+        if isinstance(value, float):
+            shown = f"{value:.3g}"
+        elif abs(value) < 10**15:
+            shown = f"{value:,}"
+        else:
+            shown = f"a number of {len(str(abs(value))):,} digits"
+        yield location, f"{shown} is too large (at most {MAX_NUMBER:,})"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _non_finite(item, (*location, key))
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            yield from _non_finite(item, (*location, number))
+
+
+def _capacities(plan: PlanFile) -> Iterator[tuple[Location, str]]:
+    """Roles, as configured and in each scenario, with too little capacity to schedule."""
+
+    def check(
+        location: Location, people: float, availability: float
+    ) -> Iterator[tuple[Location, str]]:
+        capacity = people * availability
+        if capacity < MIN_CAPACITY:
+            yield (
+                location,
+                (
+                    f"capacity {capacity:.6g} person-days a working day (people {people:g} × "
+                    f"availability {availability:g}) is too little to schedule; the least is "
+                    f"{MIN_CAPACITY}"
+                ),
+            )
+
+    for role_id, role in plan.roles.items():
+        if role.people is not None:  # None: the head count comes from the people in scope
+            yield from check(("roles", role_id, "people"), role.people, role.availability)
+    for name, scenario in plan.scenarios.items():
+        for role_id, change in scenario.roles.items():
+            base = plan.roles.get(role_id)
+            if base is None:
+                continue  # an unknown role: check_plan says so
+            people = change.people if change.people is not None else base.people
+            if people is None:
+                continue
+            share = change.availability if change.availability is not None else base.availability
+            field = "people" if change.people is not None else "availability"
+            yield from check(("scenarios", name, "roles", role_id, field), people, share)
 
 
 def _placed(document: MergedDocument, location: Location, message: str) -> Problem:

@@ -2,6 +2,11 @@
 
 HTML is autoescaped; Markdown gets an ``md`` filter that makes client text inert. Both use
 ``StrictUndefined`` so a misspelt name in a template fails loudly instead of printing nothing.
+
+Every value a template prints, filtered or not, also passes :func:`_finalize_html` or
+:func:`_finalize_markdown`: control and bidirectional characters and noncharacters are dropped,
+and in Markdown ``<`` and ``>`` become entities, so no name from a plan configuration or a
+saved assessment can carry raw HTML or drive a terminal, whichever template prints it.
 """
 
 from __future__ import annotations
@@ -15,8 +20,10 @@ from typing import Literal
 
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 
 from readiness.paths import templates_dir
+from readiness.render.text import document_text
 
 TemplateKind = Literal["html", "md"]
 
@@ -30,6 +37,23 @@ def markdown_text(value: object) -> str:
     text = re.sub(r"\s*[\r\n]+\s*", " ", str(value)).strip()
     text = "".join(_MD_HTML.get(char, char) for char in text)
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _finalize_html(value: object) -> object:
+    if isinstance(value, Markup):
+        return Markup(document_text(str(value)))
+    return document_text(value) if isinstance(value, str) else value
+
+
+_MD_TAGS = {"<": "&lt;", ">": "&gt;"}
+
+
+def _finalize_markdown(value: object) -> object:
+    """Idempotent (text printed twice, through a macro, is not escaped twice): no template
+    writes ``<`` or ``>`` itself."""
+    if not isinstance(value, str):
+        return value
+    return re.sub("[<>]", lambda found: _MD_TAGS[found.group()], document_text(value))
 
 
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
@@ -51,11 +75,16 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
+_COMPILED_AS = "finalized-1"
+"""Part of the cache folder's name: a change in how templates compile (the environment's
+``finalize``) must not load code compiled the old way from the same template source."""
+
+
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     if os.environ.get("READINESS_NO_CACHE"):
         return None
     root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    folder = Path(root) / "readiness" / f"jinja-{jinja2.__version__}"
+    folder = Path(root) / "readiness" / f"jinja-{jinja2.__version__}-{_COMPILED_AS}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -74,6 +103,7 @@ def environment(kind: TemplateKind) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_finalize_html if kind == "html" else _finalize_markdown,
     )
     env.filters["md"] = markdown_text
     return env

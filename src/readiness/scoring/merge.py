@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from readiness.errors import InputError, Problem
+from readiness.errors import InputError, Problem, safe_text
 from readiness.models.answers import Answer, AnswerFile
 from readiness.models.assessment import Disagreement
 from readiness.models.common import Extent, Rating
@@ -144,3 +144,24 @@ def _merge_matrix(respondents: list[tuple[str, AnswerFile]]) -> list[dict[str, A
                 for person, role in row.assign.items():
                     rows[key]["assign"].setdefault(person, role)
     return list(rows.values())
+
+
+def merge_respondents(
+    respondents: list[tuple[str, AnswerFile]],
+) -> tuple[AnswerFile, list[Any]]:
+    """Several respondents' answers of one client merged (see :mod:`readiness.scoring.merge`);
+    an InputError, not a traceback, when their union passes a limit each file respects alone
+    (evidence items, notes, people in a matrix row). A file name holding control characters
+    labels its answers with them escaped."""
+    from pydantic import ValidationError
+
+    labelled = [(safe_text(name), answers) for name, answers in respondents]  # names go in notes
+    try:
+        return merge_answers(labelled)
+    except ValidationError as error:
+        first = error.errors(include_url=False, include_input=False)[0]
+        where = " → ".join(str(part) for part in first["loc"])
+        names = ", ".join(name for name, _ in respondents)
+        raise InputError(names, [Problem(where, (
+            f"{first['msg']} once the files are merged (each file alone is within the limit): "
+            "shorten the answers or merge fewer files"))]) from None  # fmt: skip

@@ -25,6 +25,8 @@ Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest YAML file read, in bytes; a filled questionnaire is about 100 KiB."""
+MAX_KEY_COLUMN = 1024
+"""Longest key YAML reads without quotes or braces (a simple key, YAML 1.1 §9.1.1)."""
 MAX_DEPTH = 32
 """Deepest nesting of mappings and sequences accepted."""
 MAX_NODES = 250_000
@@ -178,6 +180,8 @@ def _unreadable(tag: str, value: str) -> str:
     return f"'{shown}' cannot be read as a value of type {tag.rsplit(':', 1)[-1]}"
 
 
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _PLAIN_SCALAR_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
@@ -219,6 +223,11 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
             raise InputError(source, [Problem(f"line {mark.line + 1}", deep)]) from None
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         what = error.problem or error.context or "invalid YAML"
+        if mark and mark.column > MAX_KEY_COLUMN and "mapping values" in what:
+            # YAML reads a key only within its first 1,024 characters (a "simple key").
+            raise InputError(source, [Problem(f"line {mark.line + 1}", (
+                f"a key longer than YAML allows ({MAX_KEY_COLUMN:,} characters) ends at "
+                f"column {mark.column + 1:,}: shorten it"))]) from None  # fmt: skip
         raise InputError(source, [Problem(place, f"YAML syntax error: {what}")]) from None
     except yaml.YAMLError as error:
         raise InputError(source, [Problem("", f"YAML error: {error}")]) from None
@@ -312,6 +321,10 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+            if tag == _BOOL_TAG and event.value.lower() not in ("true", "false"):
+                # YAML 1.1 reads yes, no, on, off as booleans; kept as written, a message can
+                # say "'no' is not a rating" (and the models read yes and no as words).
+                tag = _STR_TAG
         line = event.start_mark.line + 1 if event.start_mark else 0
         if tag not in _PLAIN_SCALAR_TAGS:
             self.fail(line, _tag_problem(str(tag)))

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
@@ -25,7 +26,7 @@ from readiness.render.plan.workbook import build_plan_workbook
 from readiness.render.questionnaire.workbook import build_workbook as build_questionnaire
 from readiness.render.report.view import build_view
 from readiness.render.report.workbook import build_workbook as build_report
-from readiness.render.workbooks.cells import ILLEGAL_CHARACTERS_RE, merge
+from readiness.render.workbooks.cells import merge
 from readiness.render.workbooks.saving import ZIP_TIME, cache_value, save_bytes
 from readiness.scoring.assess import assess
 from tests.conftest import EXAMPLE

@@ -17,7 +17,6 @@ The document is deterministic: its only dates are the plan's.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
@@ -26,6 +25,7 @@ from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.plan import Phase, Plan, PlanRole, Task
 from readiness.planning.schedule import WorkCalendar
+from readiness.render.text import document_text
 
 NAMESPACE = "http://schemas.microsoft.com/project"
 HOURS_PER_DAY = 8
@@ -48,7 +48,6 @@ WORK_RESOURCE = 1  # Resource Type
 WORK_HOURS = (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00"))
 
 SYMBOLS = {"CNY": "¥", "JPY": "¥", "USD": "$", "HKD": "HK$", "EUR": "€", "GBP": "£"}
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def mspdi_bytes(plan: Plan, language: Language, *, holidays: Iterable[dt.date] = ()) -> bytes:
@@ -146,7 +145,7 @@ def _outline(plan: Plan) -> list[tuple[int, str, Phase | Task]]:
 
 def _fields(parent: ET.Element, **values: object) -> None:
     for tag, value in values.items():
-        ET.SubElement(parent, tag).text = _NOT_XML.sub("", str(value))
+        ET.SubElement(parent, tag).text = document_text(str(value))
 
 
 def _morning(day: dt.date) -> str:

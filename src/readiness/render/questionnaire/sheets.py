@@ -10,13 +10,14 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from readiness.data.workbook_layout import FIRST_ROW, Column, SheetKind, WorkbookLayout, marker
+from readiness.inputs.cellvalues import cell_lines
 from readiness.language import Language
 from readiness.models.answers import AnswerFile, parse_extent, parse_figure, parse_rating
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import Extent, LocalText, Rating
 from readiness.models.questionnaire import Questionnaire
 from readiness.render.workbooks import cells
-from readiness.render.workbooks.cells import Sheet, cell_range, put, put_header
+from readiness.render.workbooks.cells import Sheet, cell_range, put, put_header, xstring
 
 
 @dataclass
@@ -121,13 +122,13 @@ def _profile_values(book: Book, client: str | None) -> dict[str, list[object]]:
         names = {c.id: book.text(c.name) for c in book.questionnaire.business_categories}
         values = {
             "name": [data.name],
-            "scope": [data.scope],
+            "scope": [xstring(data.scope)],
             "business_category": [names.get(c, c) for c in data.business_categories],
             "personnel_in_scope": [data.personnel_in_scope],
-            "sites": ["\n".join(data.sites) or None],
-            "services": ["\n".join(data.services) or None],
-            "management_basis": [data.management_basis],
-            "expected_benefits": [data.expected_benefits],
+            "sites": [xstring(cell_lines(data.sites))],
+            "services": [xstring(cell_lines(data.services))],
+            "management_basis": [xstring(data.management_basis)],
+            "expected_benefits": [xstring(data.expected_benefits)],
             "assessed_on": [answers.assessed_on],
             "assessor": [answers.assessor],
         }

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW, SheetKind, layout
+from readiness.inputs.cellvalues import cell_lines
 from readiness.language import Language
 from readiness.models.answers import AnswerFile, parse_rating
 from readiness.models.catalogue import Area, Catalogue
@@ -24,7 +25,7 @@ from readiness.render.questionnaire import sheets
 from readiness.render.questionnaire.sheets import Book
 from readiness.render.workbooks import cells
 from readiness.render.workbooks.book import stamp
-from readiness.render.workbooks.cells import Sheet, cell_range, merge, put, put_header
+from readiness.render.workbooks.cells import Sheet, cell_range, merge, put, put_header, xstring
 from readiness.render.workbooks.saving import save_bytes
 
 PARTS = ("A", "B", "C")
@@ -206,10 +207,10 @@ def _question_values(book: Book, question: Question) -> dict[str, object]:
             "rating": book.rating_label(answer.rating),
             "documented": book.extent_label(answer.documented),
             "practised": book.extent_label(answer.practised),
-            "evidence": "\n".join(answer.evidence) or None,
-            "notes": answer.notes,
-            "owner": answer.owner,
-            "justification": answer.justification,
+            "evidence": xstring(cell_lines(answer.evidence)),
+            "notes": xstring(answer.notes),
+            "owner": xstring(answer.owner),
+            "justification": xstring(answer.justification),
         }
     return values
 

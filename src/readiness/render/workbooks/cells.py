@@ -7,13 +7,14 @@ Every text the writer puts in a cell, whether the catalogue's or the client's, g
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from copy import copy
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
+from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -25,6 +26,7 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 
 from readiness.data.workbook_layout import HEADER_ROW, MARKER_ROW, TITLE_ROW
+from readiness.render.text import document_text
 
 Cell = Any
 """An openpyxl cell (openpyxl ships no type hints)."""
@@ -65,6 +67,20 @@ MAX_CELL_CHARS = 32767
 """The most characters a cell holds (Excel's limit; openpyxl cuts there too)."""
 
 
+_XSTRING_LIKE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+
+
+def xstring(text: str | None) -> str | None:
+    """``text`` as Excel stores it: a carriage return (which XML would turn into a line feed)
+    as ``_x000D_``, and a literal ``_x…_`` escaped as ``_x005F_x…_``. For the answer cells of
+    the client's workbook, which our reader unescapes (readiness.inputs.cellvalues.text), so
+    ``questionnaire convert`` loses nothing; openpyxl alone does not unescape, so reports do
+    not use it."""
+    if text is None or ("_x" not in text and "\r" not in text):
+        return text
+    return _XSTRING_LIKE.sub(lambda found: "_x005F" + found.group(), text).replace("\r", "_x000D_")
+
+
 def set_text(cell: Cell, value: object) -> None:
     """Write ``value`` as text that is stored and shown as text, never run as a formula.
 
@@ -75,7 +91,7 @@ def set_text(cell: Cell, value: object) -> None:
     if value is None:
         cell.value = None
         return
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_CELL_CHARS]
+    text = document_text(str(value))[:MAX_CELL_CHARS]
     # Stored directly: assigning ``cell.value`` would scan the text for the same characters
     # again, a tenth of the time a report workbook takes to build.
     cell._value = text
@@ -269,13 +285,13 @@ HEADER_CHARS = 100
 def header_text(text: str) -> str:
     """``text`` for a printed page header: illegal characters dropped, ``&`` (which starts a
     code there) doubled, and cut to :data:`HEADER_CHARS`."""
-    clean: str = ILLEGAL_CHARACTERS_RE.sub("", text)
+    clean: str = document_text(text)
     return clean[:HEADER_CHARS].replace("&", "&&")
 
 
 def add_comment(cell: Cell, text: str) -> None:
     """Attach a note to a cell (shown when the pointer rests on it)."""
-    comment = Comment(ILLEGAL_CHARACTERS_RE.sub("", text), "readiness")
+    comment = Comment(document_text(text), "readiness")
     comment.width = 320
     comment.height = 160
     cell.comment = comment

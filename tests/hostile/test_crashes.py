@@ -1,0 +1,140 @@
+"""Inputs that used to end in a traceback: far dates, non-finite and tiny plan configs, a
+legacy console code page. Each ends in one clear message and its exit code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from readiness.cli.app import app
+from tests.conftest import EXAMPLE
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> Result:
+    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "10000"})
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("│", " ").split())
+
+
+def test_an_assessment_dated_in_year_9999_cannot_be_planned_from(tmp_path: Path) -> None:
+    answers = tmp_path / "late.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "assessed_on: 2026-11-02", "assessed_on: 9999-12-30"
+    )
+    answers.write_text(text, encoding="utf-8")
+    result = invoke("plan", str(answers), "-o", str(tmp_path / "out"), "-q")
+    assert result.exit_code == 3
+    assert result.output == (
+        "error: assessed_on 9999-12-30: too far in the future to plan from (latest 2199-12-31);"
+        " correct the date or give --start\n"
+    )
+    result = invoke("plan", str(answers), "--start", "2199-12-01", "-o", str(tmp_path / "o"), "-q")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("option", ["--start", "--target"])
+def test_a_plan_start_or_target_past_2199_is_a_usage_error(tmp_path: Path, option: str) -> None:
+    result = invoke("plan", str(EXAMPLE), option, "9999-12-31", "-o", str(tmp_path / "o"), "-q")
+    assert result.exit_code == 2
+    assert (
+        f"error: {option}: 9999-12-31 is too far in the future to plan for"
+        " (latest 2199-12-31)"
+    ) in flat(result.output)
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("roles:\n  consultant: {people: .nan}\n",
+         "line 2, roles → consultant → people: must be a finite number (found nan)"),
+        ("roles:\n  consultant: {people: .inf}\n",
+         "line 2, roles → consultant → people: must be a finite number (found inf)"),
+        ("roles:\n  consultant: {availability: -.inf}\n",
+         "line 2, roles → consultant → availability: must be a finite number (found -inf)"),
+        ("deliverables:\n  policy:\n    effort: {observation: 10000000000000000000000000000000000000000}\n",
+         "line 3, deliverables → policy → effort → observation: a number of 41 digits is too"
+         " large (at most 1,000,000,000,000)"),
+        ("costs:\n  contingency: .nan\n",
+         "line 2, costs → contingency: must be a finite number (found nan)"),
+        ("roles:\n  consultant: {people: 0.0001, availability: 0.0001}\n",
+         "line 2, roles → consultant → people: capacity 1e-08 person-days a working day"
+         " (people 0.0001 × availability 0.0001) is too little to schedule; the least is 0.05"),
+        ("scenarios:\n  fast-track:\n    roles:\n      consultant: {people: 0.01}\n",
+         "line 4, scenarios → fast-track → roles → consultant → people: capacity 0.008 person-days a"
+         " working day (people 0.01 × availability 0.8) is too little to schedule"),
+    ],
+)  # fmt: skip
+def test_a_plan_config_that_cannot_be_scheduled_is_refused(
+    tmp_path: Path, config: str, message: str
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(config, encoding="utf-8")
+    result = invoke("plan", str(EXAMPLE), "--config", str(path), "-o", str(tmp_path / "o"), "-q")
+    assert result.exit_code == 3, result.output
+    assert result.output.startswith(f"error: {path}: "), result.output
+    assert message in result.output, result.output
+
+
+def test_a_gbk_console_prints_chinese_and_degrades_the_rest(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "NO_COLOR": "1"}
+    out = tmp_path / "报告 文件夹"
+    result = subprocess.run(
+        [sys.executable, "-m", "readiness", "assess", str(EXAMPLE), "--lang", "zh", "-o", str(out)],
+        env=env, capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode("gbk", "replace")
+    text = result.stdout.decode("gbk")  # valid GBK throughout
+    assert "已写入" in text or "写入" in text, text
+    assert "UnicodeEncodeError" not in result.stderr.decode("gbk", "replace")
+    assert (out / "report.html").is_file()
+
+
+def respondents(tmp_path: Path, names: tuple[str, str], items: int = 50) -> list[Path]:
+    """Two respondents of one client, each naming ``items`` different evidence items."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    paths = []
+    for number, name in enumerate(names):
+        listed = ", ".join(f'"respondent {number} item {i}"' for i in range(items))
+        path = tmp_path / name
+        path.write_text(
+            text.replace(
+                'evidence: ["SMS-CTX-001 Context analysis v1.0 (2026-05)"]',
+                f"evidence: [{listed}]",
+                1,
+            ),
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def test_merging_respondents_whose_union_passes_a_limit(tmp_path: Path) -> None:
+    first, second = respondents(tmp_path, ("it.yaml", "quality.yaml"))
+    result = invoke("assess", str(first), str(second), "--merge", "-o", str(tmp_path / "o"), "-q")
+    assert result.exit_code == 3
+    assert result.output == (
+        "error: it.yaml, quality.yaml: evidence: Value should have at most 50 items after"
+        " validation, not 100 once the files are merged (each file alone is within the limit):"
+        " shorten the answers or merge fewer files\n"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_merging_a_respondent_whose_file_name_holds_an_escape(tmp_path: Path) -> None:
+    first, second = respondents(tmp_path, ("it.yaml", "q\x1b[31m.yaml"), items=2)
+    out = tmp_path / "o"
+    result = invoke("assess", str(first), str(second), "--merge", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    for name in ("report.md", "report.html"):
+        assert "\x1b" not in (out / name).read_text(encoding="utf-8")
