@@ -123,7 +123,11 @@ def assess(
         "readiness-report"
     ),
     formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json.")
+        str,
+        typer.Option(
+            "--format",
+            help="Comma-separated: html, md, xlsx, json, docx, pdf (pdf needs readiness[pdf]).",
+        ),
     ] = DEFAULT_FORMATS,
     lang: LangOption = Language.EN,
     merge: Annotated[

@@ -64,7 +64,11 @@ def compare(
         "readiness-progress"
     ),
     formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json.")
+        str,
+        typer.Option(
+            "--format",
+            help="Comma-separated: html, md, xlsx, json, docx, pdf (pdf needs readiness[pdf]).",
+        ),
     ] = "html,md,xlsx,json",
     lang: LangOption = Language.EN,
     force: Annotated[bool, typer.Option(help="Compare even if the client names differ.")] = False,

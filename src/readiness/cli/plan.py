@@ -133,7 +133,11 @@ def plan(
     ] = None,
     lang: LangOption = Language.EN,
     formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json, mspdi.")
+        str,
+        typer.Option(
+            "--format",
+            help="Comma-separated: html, md, xlsx, json, mspdi, docx, pdf (pdf needs readiness[pdf]).",
+        ),
     ] = DEFAULT_PLAN_FORMATS,
     scoring: Annotated[
         Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")

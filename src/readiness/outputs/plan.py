@@ -20,6 +20,8 @@ class PlanFormat(StrEnum):
     XLSX = "xlsx"
     JSON = "json"
     MSPDI = "mspdi"
+    DOCX = "docx"
+    PDF = "pdf"
 
 
 PLAN_FILES: dict[PlanFormat, str] = {
@@ -28,6 +30,8 @@ PLAN_FILES: dict[PlanFormat, str] = {
     PlanFormat.XLSX: "plan.xlsx",
     PlanFormat.JSON: "plan.json",
     PlanFormat.MSPDI: "plan.xml",
+    PlanFormat.DOCX: "plan.docx",
+    PlanFormat.PDF: "plan.pdf",
 }
 
 
@@ -54,6 +58,16 @@ def render_plan_outputs(
             from readiness.render.plan.workbook import plan_workbook_bytes
 
             outputs[output] = plan_workbook_bytes(plan, language, alternatives)
+        elif output is PlanFormat.DOCX:
+            from readiness.render.docx.plan import plan_docx
+
+            outputs[output] = plan_docx(plan, language, alternatives)
+        elif output is PlanFormat.PDF:
+            from readiness.render.pdf import html_to_pdf
+            from readiness.render.plan.render import render_plan_html
+
+            html = render_plan_html(plan, language, alternatives)
+            outputs[output] = html_to_pdf(html, plan.assessed_on)
         else:
             from readiness.render.plan.mspdi import mspdi_bytes
 

@@ -21,6 +21,8 @@ class ReportFormat(StrEnum):
     MD = "md"
     XLSX = "xlsx"
     JSON = "json"
+    DOCX = "docx"
+    PDF = "pdf"
 
 
 FILE_NAMES: dict[ReportFormat, str] = {
@@ -28,6 +30,8 @@ FILE_NAMES: dict[ReportFormat, str] = {
     ReportFormat.MD: "report.md",
     ReportFormat.XLSX: "report.xlsx",
     ReportFormat.JSON: "assessment.json",
+    ReportFormat.DOCX: "report.docx",
+    ReportFormat.PDF: "report.pdf",
 }
 
 
@@ -60,6 +64,8 @@ COMPARISON_FILES: dict[ReportFormat, str] = {
     ReportFormat.MD: "progress.md",
     ReportFormat.XLSX: "progress.xlsx",
     ReportFormat.JSON: "comparison.json",
+    ReportFormat.DOCX: "progress.docx",
+    ReportFormat.PDF: "progress.pdf",
 }
 
 
@@ -79,7 +85,7 @@ def render_outputs(
     outputs: dict[ReportFormat, str | bytes] = {}
     if ReportFormat.JSON in formats:
         outputs[ReportFormat.JSON] = assessment.model_dump_json(indent=2) + "\n"
-    if not {ReportFormat.HTML, ReportFormat.MD, ReportFormat.XLSX} & set(formats):
+    if ReportFormat.JSON in formats and len(formats) == 1:
         return outputs
     from readiness.render.report.view import build_view
 
@@ -89,10 +95,16 @@ def render_outputs(
 
         progress = build_progress(baseline, catalogue, language)
     view = build_view(assessment, catalogue, questionnaire, language, progress)
-    if ReportFormat.HTML in formats:
+    if {ReportFormat.HTML, ReportFormat.PDF} & set(formats):
         from readiness.render.report.render import render_html
 
-        outputs[ReportFormat.HTML] = render_html(view)
+        html = render_html(view)
+        if ReportFormat.HTML in formats:
+            outputs[ReportFormat.HTML] = html
+        if ReportFormat.PDF in formats:
+            from readiness.render.pdf import html_to_pdf
+
+            outputs[ReportFormat.PDF] = html_to_pdf(html, assessment.assessed_on)
     if ReportFormat.MD in formats:
         from readiness.render.report.render import render_markdown
 
@@ -101,6 +113,10 @@ def render_outputs(
         from readiness.render.report.workbook import workbook_bytes
 
         outputs[ReportFormat.XLSX] = workbook_bytes(view)
+    if ReportFormat.DOCX in formats:
+        from readiness.render.docx.report import report_docx
+
+        outputs[ReportFormat.DOCX] = report_docx(view)
     return {f: outputs[f] for f in formats}
 
 
@@ -122,6 +138,16 @@ def render_comparison_outputs(
             from readiness.render.progress.workbook import comparison_workbook_bytes
 
             outputs[output] = comparison_workbook_bytes(progress)
+        elif output is ReportFormat.DOCX:
+            from readiness.render.docx.progress import progress_docx
+
+            outputs[output] = progress_docx(progress, comparison.tool_version)
+        elif output is ReportFormat.PDF:
+            from readiness.render.pdf import html_to_pdf
+            from readiness.render.report.render import render_comparison
+
+            html = render_comparison(progress, "html", comparison.tool_version)
+            outputs[output] = html_to_pdf(html, comparison.new.assessed_on)
         else:
             from readiness.render.report.render import render_comparison
 
