@@ -126,7 +126,7 @@ def assess(
         str,
         typer.Option(
             "--format",
-            help="Comma-separated: html, md, xlsx, json, docx, pdf (pdf needs readiness[pdf]).",
+            help="Comma-separated: html, md, xlsx, json, docx, pdf; pdf needs the pdf extra.",
         ),
     ] = DEFAULT_FORMATS,
     lang: LangOption = Language.EN,

@@ -67,7 +67,7 @@ def compare(
         str,
         typer.Option(
             "--format",
-            help="Comma-separated: html, md, xlsx, json, docx, pdf (pdf needs readiness[pdf]).",
+            help="Comma-separated: html, md, xlsx, json, docx, pdf; pdf needs the pdf extra.",
         ),
     ] = "html,md,xlsx,json",
     lang: LangOption = Language.EN,

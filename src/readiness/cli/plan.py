@@ -136,7 +136,7 @@ def plan(
         str,
         typer.Option(
             "--format",
-            help="Comma-separated: html, md, xlsx, json, mspdi, docx, pdf (pdf needs readiness[pdf]).",
+            help="Comma-separated: html, md, xlsx, json, mspdi, docx, pdf; pdf needs the pdf extra.",
         ),
     ] = DEFAULT_PLAN_FORMATS,
     scoring: Annotated[
