@@ -26,4 +26,4 @@ def test_plan_pdf_in_chinese(standard: Plan, tmp_path: Path) -> None:
     assert any("Noto-Sans-CJK-SC" in line for line in fonts)  # simplified forms first
     assert all(" yes yes " in line for line in fonts)  # every font embedded as a subset
     assert has_bookmarks(data)
-    assert dark_pixels(path) > 500
+    assert dark_pixels(path) > 200  # a blank page has none
