@@ -17,7 +17,15 @@ from typing import Annotated
 import typer
 
 from readiness import __version__
-from readiness.cli.common import LangOption, console, load_data, print_error, reports_errors, say
+from readiness.cli.common import (
+    LangOption,
+    TemplatesOption,
+    console,
+    load_data,
+    print_error,
+    reports_errors,
+    say,
+)
 from readiness.cli.compare import compare as compare_command
 from readiness.cli.plan import plan as plan_command
 from readiness.cli.questionnaire import questionnaire_app
@@ -159,6 +167,7 @@ def assess(
             "--plan", help="Also write the certification project plan (as `readiness plan`)."
         ),
     ] = False,
+    templates: TemplatesOption = None,
 ) -> None:
     """Score a client's answers, print a summary and write the gap report."""
     chosen = _formats(formats)
@@ -194,7 +203,7 @@ def assess(
 
         earlier = assessment_of(baseline, catalogue, questionnaire, config)
         comparison = compare(earlier, result, names=(str(baseline), str(files[0])))
-    rendered = render_outputs(result, catalogue, questionnaire, lang, chosen, comparison)
+    rendered = render_outputs(result, catalogue, questionnaire, lang, chosen, comparison, templates)
     inputs = [*files, baseline] if baseline else files
     folder = prepare_folder(out, inputs)
     written = [
@@ -209,7 +218,7 @@ def assess(
             result, catalogue, config_path=None, start=None, scenario="standard", target=None
         )
         plan_formats = [PlanFormat(f.value) for f in chosen] + [PlanFormat.MSPDI]
-        written += write_plan(main, alternatives, lang, plan_formats, folder, files)
+        written += write_plan(main, alternatives, lang, plan_formats, folder, files, templates)
     if not quiet:
         from readiness.cli.views import assessment_summary
         from readiness.data.labels import labels

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 import typer
 
-from readiness.cli.common import LangOption, console, load_data, reports_errors
+from readiness.cli.common import LangOption, TemplatesOption, console, load_data, reports_errors
 from readiness.language import Language
 from readiness.outputs.report import COMPARISON_FILES, ReportFormat, parse_formats
 
@@ -76,6 +76,7 @@ def compare(
         Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    templates: TemplatesOption = None,
 ) -> None:
     """Show what moved between two assessments: scores, findings closed, new and worse."""
     try:
@@ -91,7 +92,7 @@ def compare(
     before = assessment_of(old, catalogue, questionnaire, config)
     after = assessment_of(new, catalogue, questionnaire, config)
     comparison = compare_assessments(before, after, force=force, names=(str(old), str(new)))
-    rendered = render_comparison_outputs(comparison, catalogue, lang, chosen)
+    rendered = render_comparison_outputs(comparison, catalogue, lang, chosen, templates)
     folder = prepare_folder(out, [old, new])
     written = [
         write_atomic(folder / COMPARISON_FILES[output], data, inputs=[old, new])

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from readiness.cli.common import LangOption, console, load_data, reports_errors
+from readiness.cli.common import LangOption, TemplatesOption, console, load_data, reports_errors
 from readiness.language import Language
 from readiness.outputs.plan import PLAN_FILES, PlanFormat, render_plan_outputs
 from readiness.outputs.report import parse_formats
@@ -92,11 +92,12 @@ def write_plan(
     formats: list[PlanFormat],
     folder: Path,
     inputs: list[Path],
+    templates: Path | None = None,
 ) -> list[Path]:
     """Render every format first, then write each file atomically."""
     from readiness.outputs.writing import write_atomic
 
-    rendered = render_plan_outputs(plan, language, formats, alternatives)
+    rendered = render_plan_outputs(plan, language, formats, alternatives, templates)
     return [
         write_atomic(folder / PLAN_FILES[output], data, inputs=inputs)
         for output, data in rendered.items()
@@ -143,6 +144,7 @@ def plan(
         Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    templates: TemplatesOption = None,
 ) -> None:
     """Turn an assessment into a certification project plan: backlog, schedule, costs."""
     chosen = plan_formats(formats)
@@ -160,7 +162,7 @@ def plan(
         target=target.date() if target else None,
     )
     folder = prepare_folder(out, [file])
-    written = write_plan(main, alternatives, lang, chosen, folder, [file])
+    written = write_plan(main, alternatives, lang, chosen, folder, [file], templates)
     if not quiet:
         from readiness.data.labels import labels
 

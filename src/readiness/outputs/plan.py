@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readiness.language import Language
@@ -40,8 +41,12 @@ def render_plan_outputs(
     language: Language,
     formats: Sequence[PlanFormat],
     alternatives: Sequence[Plan] = (),
+    templates: Path | None = None,
 ) -> dict[PlanFormat, str | bytes]:
-    """Every requested output of ``plan`` (compared with ``alternatives``), in memory."""
+    """Every requested output of ``plan`` (compared with ``alternatives``), in memory.
+
+    ``templates``: a consultant's folder overriding shipped templates file by file.
+    """
     outputs: dict[PlanFormat, str | bytes] = {}
     for output in formats:
         if output is PlanFormat.JSON:
@@ -49,25 +54,27 @@ def render_plan_outputs(
         elif output is PlanFormat.HTML:
             from readiness.render.plan.render import render_plan_html
 
-            outputs[output] = render_plan_html(plan, language, alternatives)
+            outputs[output] = render_plan_html(plan, language, alternatives, templates)
         elif output is PlanFormat.MD:
             from readiness.render.plan.render import render_plan_markdown
 
-            outputs[output] = render_plan_markdown(plan, language, alternatives)
+            outputs[output] = render_plan_markdown(plan, language, alternatives, templates)
         elif output is PlanFormat.XLSX:
             from readiness.render.plan.workbook import plan_workbook_bytes
 
             outputs[output] = plan_workbook_bytes(plan, language, alternatives)
         elif output is PlanFormat.DOCX:
+            from readiness.render.docx.document import word_template
             from readiness.render.docx.plan import plan_docx
 
-            outputs[output] = plan_docx(plan, language, alternatives)
+            template = word_template(templates, "plan.docx")
+            outputs[output] = plan_docx(plan, language, alternatives, template)
         elif output is PlanFormat.PDF:
             from readiness.render.pdf import html_to_pdf
             from readiness.render.plan.render import render_plan_html
 
-            html = render_plan_html(plan, language, alternatives)
-            outputs[output] = html_to_pdf(html, plan.assessed_on)
+            html = render_plan_html(plan, language, alternatives, templates)
+            outputs[output] = html_to_pdf(html, plan.assessed_on, templates)
         else:
             from readiness.render.plan.mspdi import mspdi_bytes
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from readiness.language import Language
@@ -76,11 +77,12 @@ def render_outputs(
     language: Language,
     formats: list[ReportFormat],
     baseline: Comparison | None = None,
+    templates: Path | None = None,
 ) -> dict[ReportFormat, str | bytes]:
     """Every requested output, rendered in memory (nothing is written here).
 
     With ``baseline`` (the comparison with an earlier assessment) the report gains a progress
-    section.
+    section; ``templates`` is a consultant's folder overriding shipped templates file by file.
     """
     outputs: dict[ReportFormat, str | bytes] = {}
     if ReportFormat.JSON in formats:
@@ -98,25 +100,26 @@ def render_outputs(
     if {ReportFormat.HTML, ReportFormat.PDF} & set(formats):
         from readiness.render.report.render import render_html
 
-        html = render_html(view)
+        html = render_html(view, templates)
         if ReportFormat.HTML in formats:
             outputs[ReportFormat.HTML] = html
         if ReportFormat.PDF in formats:
             from readiness.render.pdf import html_to_pdf
 
-            outputs[ReportFormat.PDF] = html_to_pdf(html, assessment.assessed_on)
+            outputs[ReportFormat.PDF] = html_to_pdf(html, assessment.assessed_on, templates)
     if ReportFormat.MD in formats:
         from readiness.render.report.render import render_markdown
 
-        outputs[ReportFormat.MD] = render_markdown(view)
+        outputs[ReportFormat.MD] = render_markdown(view, templates)
     if ReportFormat.XLSX in formats:
         from readiness.render.report.workbook import workbook_bytes
 
         outputs[ReportFormat.XLSX] = workbook_bytes(view)
     if ReportFormat.DOCX in formats:
+        from readiness.render.docx.document import word_template
         from readiness.render.docx.report import report_docx
 
-        outputs[ReportFormat.DOCX] = report_docx(view)
+        outputs[ReportFormat.DOCX] = report_docx(view, word_template(templates, "report.docx"))
     return {f: outputs[f] for f in formats}
 
 
@@ -125,6 +128,7 @@ def render_comparison_outputs(
     catalogue: Catalogue,
     language: Language,
     formats: list[ReportFormat],
+    templates: Path | None = None,
 ) -> dict[ReportFormat, str | bytes]:
     """The progress report of ``readiness compare`` in every requested format, in memory."""
     from readiness.render.progress.view import build_progress
@@ -139,17 +143,21 @@ def render_comparison_outputs(
 
             outputs[output] = comparison_workbook_bytes(progress)
         elif output is ReportFormat.DOCX:
+            from readiness.render.docx.document import word_template
             from readiness.render.docx.progress import progress_docx
 
-            outputs[output] = progress_docx(progress, comparison.tool_version)
+            template = word_template(templates, "progress.docx")
+            outputs[output] = progress_docx(progress, comparison.tool_version, template)
         elif output is ReportFormat.PDF:
             from readiness.render.pdf import html_to_pdf
             from readiness.render.report.render import render_comparison
 
-            html = render_comparison(progress, "html", comparison.tool_version)
-            outputs[output] = html_to_pdf(html, comparison.new.assessed_on)
+            html = render_comparison(progress, "html", comparison.tool_version, templates)
+            outputs[output] = html_to_pdf(html, comparison.new.assessed_on, templates)
         else:
             from readiness.render.report.render import render_comparison
 
-            outputs[output] = render_comparison(progress, output.value, comparison.tool_version)
+            outputs[output] = render_comparison(
+                progress, output.value, comparison.tool_version, templates
+            )
     return outputs

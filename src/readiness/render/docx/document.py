@@ -71,6 +71,20 @@ def refuse_macros(path: Path) -> None:
         raise InputError(path, [problem])
 
 
+def word_template(templates: Path | None, name: str) -> Path | None:
+    """``templates``/``name`` (say ``report.docx``) when the consultant gave one.
+
+    A macro-enabled file of the same stem is refused rather than silently skipped.
+    """
+    if templates is None:
+        return None
+    for macro in (templates / name).with_suffix(".docm"), (templates / name).with_suffix(".dotm"):
+        if macro.is_file():
+            refuse_macros(macro)
+    path = templates / name
+    return path if path.is_file() else None
+
+
 def new_document(language: Language, template: Path | None = None) -> Document:
     """An empty A4 document with our styles (or ``template``'s body kept, our styles added)."""
     if template is not None:
