@@ -7,6 +7,13 @@ The library API: load the catalogue and the question bank, load answers, assess.
 
 from __future__ import annotations
 
+import os
+
+# python-docx brings lxml, and openpyxl switches its XML writer and parser to lxml when it finds
+# it. Our workbooks are written and read (hostile files included) through the standard library
+# path that the tests pin down; keep openpyxl on it unless the user chose otherwise.
+os.environ.setdefault("OPENPYXL_LXML", "False")
+
 __version__ = "0.1.0"
 
 __all__ = [

@@ -67,7 +67,9 @@ def test_assess_the_example(tmp_path: Path) -> None:
 def test_assess_writes_every_format_by_default(tmp_path: Path) -> None:
     result = invoke("assess", str(EXAMPLE), "-o", str(tmp_path), "-q", "--lang", "zh")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(FILE_NAMES.values())
+    opt_in = {ReportFormat.DOCX, ReportFormat.PDF}  # Word and PDF only when asked for
+    expected = [name for output, name in FILE_NAMES.items() if output not in opt_in]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(expected)
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in html and "尚不具备认证条件" in html
     markdown = (tmp_path / "report.md").read_text(encoding="utf-8")

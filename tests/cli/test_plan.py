@@ -103,7 +103,9 @@ def test_assess_with_plan_writes_both(tmp_path: Path) -> None:
 def test_plan_writes_every_format_by_default(tmp_path: Path) -> None:
     result = invoke("plan", str(EXAMPLE), "-o", str(tmp_path), "-q", "--lang", "zh")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(PLAN_FILES.values())
+    opt_in = {PlanFormat.DOCX, PlanFormat.PDF}  # Word and PDF only when asked for
+    expected = [name for output, name in PLAN_FILES.items() if output not in opt_in]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(expected)
     assert (tmp_path / "plan.xlsx").read_bytes().startswith(b"PK")
     xml = (tmp_path / "plan.xml").read_text(encoding="utf-8")
     assert xml.startswith("<?xml") and "http://schemas.microsoft.com/project" in xml
