@@ -76,8 +76,8 @@ def test_default_start_is_the_monday_after_the_assessment(tmp_path: Path) -> Non
 def test_plan_usage_and_input_errors(tmp_path: Path) -> None:
     result = invoke("plan", str(EXAMPLE), "-o", str(tmp_path), "--scenario", "slow")
     assert result.exit_code == 2 and "'slow' is not a scenario" in result.output
-    result = invoke("plan", str(EXAMPLE), "-o", str(tmp_path), "--format", "pdf")
-    assert result.exit_code == 2 and "'pdf' is not a format" in result.output
+    result = invoke("plan", str(EXAMPLE), "-o", str(tmp_path), "--format", "rtf")
+    assert result.exit_code == 2 and "'rtf' is not a format" in result.output
     config = tmp_path / "plan.yaml"
     config.write_text("costs:\n  rates:\n    consultant: {day_rate: -5}\n", encoding="utf-8")
     result = invoke("plan", str(EXAMPLE), "-o", str(tmp_path / "o"), "--config", str(config))
