@@ -26,6 +26,9 @@ class ReportFormat(StrEnum):
     PDF = "pdf"
 
 
+OPT_IN = frozenset({ReportFormat.DOCX, ReportFormat.PDF})
+"""Formats written only when asked for: Word costs some 30 times the scoring, PDF far more."""
+
 FILE_NAMES: dict[ReportFormat, str] = {
     ReportFormat.HTML: "report.html",
     ReportFormat.MD: "report.md",
