@@ -170,6 +170,16 @@ def test_consultant_template_keeps_letterhead(
     ]
 
 
+def test_a_template_that_is_not_word_is_an_input_error(
+    views: dict[Language, ReportView], tmp_path: Path
+) -> None:
+    path = tmp_path / "report.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("hello.txt", "not Word")
+    with pytest.raises(InputError, match="not a Word document"):
+        report_docx(views[Language.EN], template=path)
+
+
 def test_macro_templates_refused(views: dict[Language, ReportView], tmp_path: Path) -> None:
     docm = tmp_path / "report.docm"
     _letterhead(docm)

@@ -26,6 +26,7 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
@@ -89,7 +90,11 @@ def new_document(language: Language, template: Path | None = None) -> Document:
     """An empty A4 document with our styles (or ``template``'s body kept, our styles added)."""
     if template is not None:
         refuse_macros(template)
-        document = open_document(str(template))
+        try:
+            document = open_document(str(template))
+        except (PackageNotFoundError, KeyError, ValueError) as error:  # a zip, but not Word's
+            problem = Problem("template", f"not a Word document: {error}")
+            raise InputError(template, [problem]) from None
     else:
         document = open_document()
         _clear_body(document)
