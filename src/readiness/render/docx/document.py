@@ -37,6 +37,7 @@ from lxml.etree import SubElement
 
 from readiness.errors import InputError, Problem
 from readiness.language import Language
+from readiness.render.docx.images import png_size
 
 # XML 1.0 forbids most C0 controls; Word would refuse the file. Tab and line feed stay (python-docx
 # writes them as <w:tab/> and <w:br/>, which are layout, not code).
@@ -280,8 +281,13 @@ def _row(table: Table, values: Sequence[str], style_id: str, twips: Sequence[int
     return row
 
 
-def add_picture(document: Document, png: bytes, width_mm: float, caption: str) -> None:
-    """A chart image with its caption below."""
+def add_picture(
+    document: Document, png: bytes, width_mm: float, caption: str, max_height_mm: float = 150.0
+) -> None:
+    """A chart image with its caption below, narrowed if it would be taller than the page."""
+    width, height = png_size(png)
+    if width and height and width_mm * height / width > max_height_mm:
+        width_mm = max_height_mm * width / height
     document.add_picture(io.BytesIO(png), width=Mm(width_mm))
     document.add_paragraph(clean(caption), style=CAPTION)
 

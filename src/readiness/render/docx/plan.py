@@ -75,7 +75,7 @@ def _schedule(document: Document, plan: Plan, w: Words, language: Language) -> N
     word.add_heading(document, w["p_h_gantt"], 1)
     svg = gantt_svg(plan, language, title=w["p_h_gantt"])
     caption = f"{w['p_h_gantt']}: {w.date(plan.start)} – {w.date(plan.certificate)}"
-    word.add_picture(document, svg_to_png(svg), 257.0, caption)
+    word.add_picture(document, svg_to_png(svg), 257.0, caption, max_height_mm=140.0)
     word.add_heading(document, w["p_h_phases"], 2)
     word.add_table(
         document,

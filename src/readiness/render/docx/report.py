@@ -112,7 +112,7 @@ def _charts(document: Document, view: ReportView) -> None:
         ("heat", w["chart_heat"], PORTRAIT_WIDTH),
         ("areas", w["chart_areas"], PORTRAIT_WIDTH),
     ):
-        word.add_picture(document, svg_to_png(str(svgs[name])), width, caption)
+        word.add_picture(document, svg_to_png(str(svgs[name])), width, caption, 220.0)
 
 
 def _profile(document: Document, view: ReportView) -> None:
