@@ -11,6 +11,12 @@ load answers, assess).
 from __future__ import annotations
 
 import importlib
+import os
+
+# python-docx brings lxml, and openpyxl switches its XML writer and parser to lxml when it finds
+# it. Our workbooks are written and read (hostile files included) through the standard library
+# path that the tests pin down; keep openpyxl on it unless the user chose otherwise.
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 from readiness.version import __version__
 

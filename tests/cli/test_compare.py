@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from readiness.outputs.report import COMPARISON_FILES
+from readiness.outputs.report import COMPARISON_FILES, ReportFormat
 from tests.cli.test_app import invoke
 from tests.conftest import EXAMPLE
 
@@ -15,7 +15,9 @@ LATER = EXAMPLE.with_name("acme-cloud-services-2027-03.yaml")
 def test_compare_writes_every_format(tmp_path: Path) -> None:
     result = invoke("compare", str(EXAMPLE), str(LATER), "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(COMPARISON_FILES.values())
+    opt_in = {ReportFormat.DOCX, ReportFormat.PDF}  # Word and PDF only when asked for
+    expected = [name for output, name in COMPARISON_FILES.items() if output not in opt_in]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(expected)
     assert "52.8 %" in result.output and "+3.0" in result.output
     data = json.loads((tmp_path / "comparison.json").read_text(encoding="utf-8"))
     assert data["overall"]["delta"] == 3.0

@@ -76,8 +76,8 @@ def test_default_start_is_the_monday_after_the_assessment(tmp_path: Path) -> Non
 def test_plan_usage_and_input_errors(tmp_path: Path) -> None:
     result = invoke("plan", str(EXAMPLE), "-o", str(tmp_path), "--scenario", "slow")
     assert result.exit_code == 2 and "'slow' is not a scenario" in result.output
-    result = invoke("plan", str(EXAMPLE), "-o", str(tmp_path), "--format", "pdf")
-    assert result.exit_code == 2 and "'pdf' is not a format" in result.output
+    result = invoke("plan", str(EXAMPLE), "-o", str(tmp_path), "--format", "rtf")
+    assert result.exit_code == 2 and "'rtf' is not a format" in result.output
     config = tmp_path / "plan.yaml"
     config.write_text("costs:\n  rates:\n    consultant: {day_rate: -5}\n", encoding="utf-8")
     result = invoke("plan", str(EXAMPLE), "-o", str(tmp_path / "o"), "--config", str(config))
@@ -103,7 +103,9 @@ def test_assess_with_plan_writes_both(tmp_path: Path) -> None:
 def test_plan_writes_every_format_by_default(tmp_path: Path) -> None:
     result = invoke("plan", str(EXAMPLE), "-o", str(tmp_path), "-q", "--lang", "zh")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(PLAN_FILES.values())
+    opt_in = {PlanFormat.DOCX, PlanFormat.PDF}  # Word and PDF only when asked for
+    expected = [name for output, name in PLAN_FILES.items() if output not in opt_in]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(expected)
     assert (tmp_path / "plan.xlsx").read_bytes().startswith(b"PK")
     xml = (tmp_path / "plan.xml").read_text(encoding="utf-8")
     assert xml.startswith("<?xml") and "http://schemas.microsoft.com/project" in xml

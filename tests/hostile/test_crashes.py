@@ -46,8 +46,7 @@ def test_a_plan_start_or_target_past_2199_is_a_usage_error(tmp_path: Path, optio
     result = invoke("plan", str(EXAMPLE), option, "9999-12-31", "-o", str(tmp_path / "o"), "-q")
     assert result.exit_code == 2
     assert (
-        f"error: {option}: 9999-12-31 is too far in the future to plan for"
-        " (latest 2199-12-31)"
+        f"error: {option}: 9999-12-31 is too far in the future to plan for (latest 2199-12-31)"
     ) in flat(result.output)
     assert not (tmp_path / "o").exists()
 

@@ -18,6 +18,7 @@ import typer
 
 from readiness.cli.common import (
     LangOption,
+    TemplatesOption,
     console,
     load_data,
     out_folder,
@@ -134,7 +135,11 @@ def assess(
         Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
     ] = Path("readiness-report"),
     formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json.")
+        str,
+        typer.Option(
+            "--format",
+            help="Comma-separated: html, md, xlsx, json, docx, pdf; pdf needs the pdf extra.",
+        ),
     ] = DEFAULT_FORMATS,
     lang: LangOption = Language.EN,
     merge: Annotated[
@@ -166,6 +171,7 @@ def assess(
             "--plan", help="Also write the certification project plan (as `readiness plan`)."
         ),
     ] = False,
+    templates: TemplatesOption = None,
 ) -> None:
     """Score a client's answers, print a summary and write the gap report."""
     chosen = _formats(formats)
@@ -192,6 +198,7 @@ def assess(
         assessed_on=date.date() if date else None,
         baseline=baseline,
         plan=plan,
+        templates=templates,
     )
     if not quiet:
         from readiness.cli.views import assessment_summary

@@ -18,6 +18,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 LangOption = Annotated[Language, typer.Option("--lang", help="Language of the output.")]
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        exists=True,
+        file_okay=False,
+        help="A folder whose files replace the shipped templates (HTML, Markdown, Word).",
+    ),
+]
 
 
 def out_folder(value: str | Path) -> Path:

@@ -5,7 +5,14 @@ from typing import Annotated, Any
 
 import typer
 
-from readiness.cli.common import LangOption, load_data, out_folder, print_written, reports_errors
+from readiness.cli.common import (
+    LangOption,
+    TemplatesOption,
+    load_data,
+    out_folder,
+    print_written,
+    reports_errors,
+)
 from readiness.language import Language
 from readiness.outputs.report import ReportFormat, parse_formats
 
@@ -64,7 +71,11 @@ def compare(
         Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
     ] = Path("readiness-progress"),
     formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json.")
+        str,
+        typer.Option(
+            "--format",
+            help="Comma-separated: html, md, xlsx, json, docx, pdf; pdf needs the pdf extra.",
+        ),
     ] = "html,md,xlsx,json",
     lang: LangOption = Language.EN,
     force: Annotated[bool, typer.Option(help="Compare even if the client names differ.")] = False,
@@ -72,6 +83,7 @@ def compare(
         Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    templates: TemplatesOption = None,
 ) -> None:
     """Show what moved between two assessments: scores, findings closed, new and worse."""
     try:
@@ -81,7 +93,9 @@ def compare(
     from readiness.jobs.compare import compare_into_folder
 
     data = load_data(scoring)
-    result = compare_into_folder(old, new, out, data, formats=chosen, language=lang, force=force)
+    result = compare_into_folder(
+        old, new, out, data, formats=chosen, language=lang, force=force, templates=templates
+    )
     if not quiet:
         print_written(
             comparison_summary(result.comparison, data.catalogue, lang), result.written, lang

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from readiness.cli.common import LangOption, load_data, out_folder, print_written, reports_errors
+from readiness.cli.common import (
+    LangOption,
+    TemplatesOption,
+    load_data,
+    out_folder,
+    print_written,
+    reports_errors,
+)
 from readiness.language import Language
 from readiness.outputs.plan import PlanFormat
 from readiness.outputs.report import parse_formats
@@ -86,12 +93,17 @@ def plan(
     ] = None,
     lang: LangOption = Language.EN,
     formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated: html, md, xlsx, json, mspdi.")
+        str,
+        typer.Option(
+            "--format",
+            help="Comma-separated: html, md, xlsx, json, mspdi, docx, pdf; pdf needs the pdf extra.",
+        ),
     ] = DEFAULT_PLAN_FORMATS,
     scoring: Annotated[
         Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    templates: TemplatesOption = None,
 ) -> None:
     """Turn an assessment into a certification project plan: backlog, schedule, costs."""
     chosen = plan_formats(formats)
@@ -107,6 +119,7 @@ def plan(
         start=start.date() if start else None,
         scenario=scenario,
         target=target.date() if target else None,
+        templates=templates,
     )
     if not quiet:
         print_written(plan_summary(result.plan, lang), result.written, lang)

@@ -67,12 +67,14 @@ def assess_into_folder(
     assessed_on: dt.date | None = None,
     baseline: Path | None = None,
     plan: bool = False,
+    templates: Path | None = None,
 ) -> AssessResult:
     """Assess ``files`` as one client and write the gap report into ``out``.
 
     With ``baseline`` (earlier answers or a saved assessment) the report gains a progress
     section; with ``plan`` the certification project plan is written beside it, in the report's
-    formats that a plan has, and as MS Project XML.
+    formats that a plan has, and as MS Project XML. ``templates`` is a consultant's folder
+    overriding shipped templates file by file.
     """
     from readiness.jobs.context import assessment_of
     from readiness.outputs.plan import PLAN_FILES
@@ -86,7 +88,13 @@ def assess_into_folder(
         earlier = assessment_of(baseline, data)
         result.comparison = compare(earlier, assessment, names=(str(baseline), str(files[0])))
     rendered = render_outputs(
-        assessment, data.catalogue, data.questionnaire, language, list(formats), result.comparison
+        assessment,
+        data.catalogue,
+        data.questionnaire,
+        language,
+        list(formats),
+        result.comparison,
+        templates,
     )
     inputs = [*files, baseline] if baseline else list(files)
     files_out = {FILE_NAMES[output]: content for output, content in rendered.items()}
@@ -101,6 +109,7 @@ def assess_into_folder(
             language,
             [*plan_formats, PlanFormat.MSPDI],
             result.plan.alternatives,
+            templates,
         )
         files_out |= {PLAN_FILES[output]: content for output, content in planned.items()}
     # the report and the plan replace the old files together, or not at all

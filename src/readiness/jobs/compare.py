@@ -42,12 +42,16 @@ def compare_into_folder(
     formats: Sequence[ReportFormat],
     language: Language = Language.EN,
     force: bool = False,
+    templates: Path | None = None,
 ) -> CompareResult:
-    """Compare ``old`` with ``new`` and write the progress report into ``out``."""
+    """Compare ``old`` with ``new`` and write the progress report into ``out`` (``templates``:
+    a consultant's folder overriding shipped templates)."""
     from readiness.outputs.report import COMPARISON_FILES, render_comparison_outputs
     from readiness.outputs.writing import write_outputs
 
     comparison = compare_files(old, new, data, force=force)
-    rendered = render_comparison_outputs(comparison, data.catalogue, language, list(formats))
+    rendered = render_comparison_outputs(
+        comparison, data.catalogue, language, list(formats), templates
+    )
     files = {COMPARISON_FILES[output]: content for output, content in rendered.items()}
     return CompareResult(comparison, write_outputs(out, files, inputs=[old, new]))

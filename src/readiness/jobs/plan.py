@@ -91,12 +91,13 @@ def write_plan(
     formats: Sequence[PlanFormat],
     folder: Path,
     inputs: Sequence[Path],
+    templates: Path | None = None,
 ) -> list[Path]:
-    """Render every format in memory first, then write each file atomically into ``folder``."""
+    """Render every format in memory first, then write the files into ``folder`` together."""
     from readiness.outputs.plan import PLAN_FILES, render_plan_outputs
     from readiness.outputs.writing import write_outputs
 
-    rendered = render_plan_outputs(result.plan, language, formats, result.alternatives)
+    rendered = render_plan_outputs(result.plan, language, formats, result.alternatives, templates)
     files = {PLAN_FILES[output]: data for output, data in rendered.items()}
     written = write_outputs(folder, files, inputs=inputs)
     result.written += written
@@ -114,6 +115,7 @@ def plan_into_folder(
     start: dt.date | None = None,
     scenario: str | None = None,
     target: dt.date | None = None,
+    templates: Path | None = None,
 ) -> PlanResult:
     """Plan from ``file`` (answers or a saved assessment) and write the plan into ``out``."""
     from readiness.jobs.context import assessment_of
@@ -127,5 +129,6 @@ def plan_into_folder(
         scenario=scenario,
         target=target,
     )
-    write_plan(result, language, formats, out, [file, config_path] if config_path else [file])
+    inputs = [file, config_path] if config_path else [file]
+    write_plan(result, language, formats, out, inputs, templates)
     return result

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readiness.language import Language
@@ -23,6 +24,8 @@ class PlanFormat(StrEnum):
     XLSX = "xlsx"
     JSON = "json"
     MSPDI = "mspdi"
+    DOCX = "docx"
+    PDF = "pdf"
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class PlanSubject:
     plan: Plan
     language: Language
     alternatives: Sequence[Plan] = ()
+    templates: Path | None = None
+    """A consultant's folder of templates overriding ours file by file."""
 
 
 def _json(subject: PlanSubject) -> Content:
@@ -41,13 +46,31 @@ def _json(subject: PlanSubject) -> Content:
 def _html(subject: PlanSubject) -> Content:
     from readiness.render.plan.render import render_plan_html
 
-    return render_plan_html(subject.plan, subject.language, subject.alternatives)
+    return render_plan_html(subject.plan, subject.language, subject.alternatives, subject.templates)
 
 
 def _markdown(subject: PlanSubject) -> Content:
     from readiness.render.plan.render import render_plan_markdown
 
-    return render_plan_markdown(subject.plan, subject.language, subject.alternatives)
+    return render_plan_markdown(
+        subject.plan, subject.language, subject.alternatives, subject.templates
+    )
+
+
+def _docx(subject: PlanSubject) -> Content:
+    from readiness.render.docx.document import word_template
+    from readiness.render.docx.plan import plan_docx
+
+    template = word_template(subject.templates, "plan.docx")
+    return plan_docx(subject.plan, subject.language, subject.alternatives, template)
+
+
+def _pdf(subject: PlanSubject) -> Content:
+    from readiness.render.pdf import html_to_pdf
+
+    html = _html(subject)
+    assert isinstance(html, str)
+    return html_to_pdf(html, subject.plan.assessed_on, subject.templates)
 
 
 def _workbook(subject: PlanSubject) -> Content:
@@ -70,6 +93,8 @@ PLAN: Document[PlanFormat, PlanSubject] = Document(
         PlanFormat.XLSX: Output("plan.xlsx", _workbook),
         PlanFormat.JSON: Output("plan.json", _json),
         PlanFormat.MSPDI: Output("plan.xml", _mspdi),
+        PlanFormat.DOCX: Output("plan.docx", _docx),
+        PlanFormat.PDF: Output("plan.pdf", _pdf),
     },
 )
 PLAN_FILES: dict[PlanFormat, str] = {f: PLAN.file_name(f) for f in PlanFormat}
@@ -80,6 +105,7 @@ def render_plan_outputs(
     language: Language,
     formats: Sequence[PlanFormat],
     alternatives: Sequence[Plan] = (),
+    templates: Path | None = None,
 ) -> dict[PlanFormat, str | bytes]:
     """Every requested output of ``plan`` (compared with ``alternatives``), in memory."""
-    return PLAN.render(PlanSubject(plan, language, alternatives), formats)
+    return PLAN.render(PlanSubject(plan, language, alternatives, templates), formats)

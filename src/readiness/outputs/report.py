@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readiness.language import Language
@@ -28,6 +29,12 @@ class ReportFormat(StrEnum):
     MD = "md"
     XLSX = "xlsx"
     JSON = "json"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+OPT_IN = frozenset({ReportFormat.DOCX, ReportFormat.PDF})
+"""Formats written only when asked for: Word costs some 30 times the scoring, PDF far more."""
 
 
 def parse_formats(value: str, choices: type[Any] = ReportFormat) -> list[Any]:
@@ -44,6 +51,15 @@ class ReportSubject:
     questionnaire: Questionnaire
     language: Language
     comparison: Comparison | None = None
+    templates: Path | None = None
+    """A consultant's folder of templates overriding ours file by file."""
+
+    @cached_property
+    def html(self) -> str:
+        """The HTML page (also the source of the PDF), rendered once."""
+        from readiness.render.report.render import render_html
+
+        return render_html(self.view, self.templates)
 
     @cached_property
     def view(self) -> ReportView:
@@ -65,15 +81,26 @@ def _report_json(subject: ReportSubject) -> Content:
 
 
 def _report_html(subject: ReportSubject) -> Content:
-    from readiness.render.report.render import render_html
+    return subject.html
 
-    return render_html(subject.view)
+
+def _report_pdf(subject: ReportSubject) -> Content:
+    from readiness.render.pdf import html_to_pdf
+
+    return html_to_pdf(subject.html, subject.assessment.assessed_on, subject.templates)
+
+
+def _report_docx(subject: ReportSubject) -> Content:
+    from readiness.render.docx.document import word_template
+    from readiness.render.docx.report import report_docx
+
+    return report_docx(subject.view, word_template(subject.templates, "report.docx"))
 
 
 def _report_markdown(subject: ReportSubject) -> Content:
     from readiness.render.report.render import render_markdown
 
-    return render_markdown(subject.view)
+    return render_markdown(subject.view, subject.templates)
 
 
 def _report_workbook(subject: ReportSubject) -> Content:
@@ -89,6 +116,8 @@ REPORT: Document[ReportFormat, ReportSubject] = Document(
         ReportFormat.MD: Output("report.md", _report_markdown),
         ReportFormat.XLSX: Output("report.xlsx", _report_workbook),
         ReportFormat.JSON: Output("assessment.json", _report_json),
+        ReportFormat.DOCX: Output("report.docx", _report_docx),
+        ReportFormat.PDF: Output("report.pdf", _report_pdf),
     },
 )
 FILE_NAMES: dict[ReportFormat, str] = {f: REPORT.file_name(f) for f in ReportFormat}
@@ -101,13 +130,14 @@ def render_outputs(
     language: Language,
     formats: list[ReportFormat],
     baseline: Comparison | None = None,
+    templates: Path | None = None,
 ) -> dict[ReportFormat, str | bytes]:
     """Every requested format of the gap report, in memory (nothing is written here).
 
     With ``baseline`` (the comparison with an earlier assessment) the report gains a progress
-    section.
+    section; ``templates`` is a consultant's folder overriding shipped templates file by file.
     """
-    subject = ReportSubject(assessment, catalogue, questionnaire, language, baseline)
+    subject = ReportSubject(assessment, catalogue, questionnaire, language, baseline, templates)
     return REPORT.render(subject, formats)
 
 
@@ -118,6 +148,7 @@ class ProgressSubject:
     comparison: Comparison
     catalogue: Catalogue
     language: Language
+    templates: Path | None = None
 
     @cached_property
     def view(self) -> ProgressView:
@@ -135,9 +166,26 @@ def _progress_page(kind: str) -> Any:
     def render(subject: ProgressSubject) -> Content:
         from readiness.render.report.render import render_comparison
 
-        return render_comparison(subject.view, kind, subject.comparison.tool_version)
+        version = subject.comparison.tool_version
+        return render_comparison(subject.view, kind, version, subject.templates)
 
     return render
+
+
+def _progress_pdf(subject: ProgressSubject) -> Content:
+    from readiness.render.pdf import html_to_pdf
+
+    html = _progress_page("html")(subject)
+    assert isinstance(html, str)
+    return html_to_pdf(html, subject.comparison.new.assessed_on, subject.templates)
+
+
+def _progress_docx(subject: ProgressSubject) -> Content:
+    from readiness.render.docx.document import word_template
+    from readiness.render.docx.progress import progress_docx
+
+    template = word_template(subject.templates, "progress.docx")
+    return progress_docx(subject.view, subject.comparison.tool_version, template)
 
 
 def _progress_workbook(subject: ProgressSubject) -> Content:
@@ -153,6 +201,8 @@ PROGRESS: Document[ReportFormat, ProgressSubject] = Document(
         ReportFormat.MD: Output("progress.md", _progress_page("md")),
         ReportFormat.XLSX: Output("progress.xlsx", _progress_workbook),
         ReportFormat.JSON: Output("comparison.json", _progress_json),
+        ReportFormat.DOCX: Output("progress.docx", _progress_docx),
+        ReportFormat.PDF: Output("progress.pdf", _progress_pdf),
     },
 )
 COMPARISON_FILES: dict[ReportFormat, str] = {f: PROGRESS.file_name(f) for f in ReportFormat}
@@ -163,6 +213,7 @@ def render_comparison_outputs(
     catalogue: Catalogue,
     language: Language,
     formats: list[ReportFormat],
+    templates: Path | None = None,
 ) -> dict[ReportFormat, str | bytes]:
     """The progress report of ``readiness compare`` in every requested format, in memory."""
-    return PROGRESS.render(ProgressSubject(comparison, catalogue, language), formats)
+    return PROGRESS.render(ProgressSubject(comparison, catalogue, language, templates), formats)

@@ -20,8 +20,10 @@ from typing import Literal
 
 import jinja2
 import jinja2.bccache
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from readiness.errors import InputError, Problem
 from readiness.paths import templates_dir
 from readiness.render.text import document_text
 
@@ -93,11 +95,24 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 
 @cache
-def environment(kind: TemplateKind) -> jinja2.Environment:
-    """The environment for ``kind`` (built once per process)."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir() / "report"),
-        bytecode_cache=_bytecode_cache(),
+def environment(kind: TemplateKind, overrides: Path | None = None) -> jinja2.Environment:
+    """The environment for ``kind`` (built once per process and ``overrides`` folder).
+
+    With ``overrides`` (a consultant's ``--templates`` folder) a file there replaces the
+    shipped one of the same name, and every template renders in Jinja's immutable sandbox:
+    a consultant's template is not trusted to call into Python or change our data.
+    """
+    shipped = jinja2.FileSystemLoader(templates_dir() / "report")
+    if overrides is not None:
+        loader: jinja2.BaseLoader = jinja2.ChoiceLoader(
+            [jinja2.FileSystemLoader(overrides), shipped]
+        )
+        factory: type[jinja2.Environment] = ImmutableSandboxedEnvironment
+    else:
+        loader, factory = shipped, jinja2.Environment
+    env = factory(
+        loader=loader,
+        bytecode_cache=None if overrides is not None else _bytecode_cache(),
         autoescape=kind == "html",
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -107,3 +122,18 @@ def environment(kind: TemplateKind) -> jinja2.Environment:
     )
     env.filters["md"] = markdown_text
     return env
+
+
+def render_template(env: jinja2.Environment, name: str, **context: object) -> str:
+    """``name`` rendered with ``context``; a broken or unsafe template is an input error.
+
+    Only a consultant's template can fail here (ours are tested), so the message names the
+    template file and, for a syntax error, its line.
+    """
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as error:
+        where = error.filename or name
+        raise InputError(where, [Problem(f"line {error.lineno}", error.message or "")]) from None
+    except jinja2.TemplateError as error:
+        raise InputError(name, [Problem("template", str(error))]) from None

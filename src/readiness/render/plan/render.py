@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -16,7 +17,7 @@ from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.common import LocalText
 from readiness.models.plan import Plan
-from readiness.render.environment import environment
+from readiness.render.environment import environment, render_template
 from readiness.render.plan.gantt import gantt_svg
 
 BACKLOG_SHOWN = 120
@@ -105,16 +106,26 @@ def _context(plan: Plan, alternatives: Sequence[Plan], language: Language) -> di
     }
 
 
-def render_plan_html(plan: Plan, language: Language, alternatives: Sequence[Plan] = ()) -> str:
-    """The self-contained HTML plan with its Gantt chart."""
+def render_plan_html(
+    plan: Plan,
+    language: Language,
+    alternatives: Sequence[Plan] = (),
+    templates: Path | None = None,
+) -> str:
+    """The self-contained HTML plan with its Gantt chart (``templates``: overriding folder)."""
     context = _context(plan, alternatives, language)
     words = Words(plan, language)
     context["gantt"] = Markup(gantt_svg(plan, language, title=words["p_h_gantt"]))
     context["html_lang"] = "zh-CN" if language is Language.ZH else "en"
-    return environment("html").get_template("plan.html.j2").render(context)
+    return render_template(environment("html", templates), "plan.html.j2", **context)
 
 
-def render_plan_markdown(plan: Plan, language: Language, alternatives: Sequence[Plan] = ()) -> str:
-    """The Markdown plan."""
+def render_plan_markdown(
+    plan: Plan,
+    language: Language,
+    alternatives: Sequence[Plan] = (),
+    templates: Path | None = None,
+) -> str:
+    """The Markdown plan (``templates``: a folder overriding the shipped templates)."""
     context = _context(plan, alternatives, language)
-    return environment("md").get_template("plan.md.j2").render(context)
+    return render_template(environment("md", templates), "plan.md.j2", **context)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from readiness.render.environment import environment
+from readiness.render.environment import environment, render_template
 from readiness.render.report import charts
 from readiness.render.report.model import ReportView
 
@@ -51,21 +52,32 @@ def chart_markup(view: ReportView) -> dict[str, Markup]:
     }
 
 
-def render_html(view: ReportView) -> str:
-    """The self-contained HTML gap report: no script, no external resource."""
-    template = environment("html").get_template("report.html.j2")
-    return template.render(view=view, w=view.words, charts=chart_markup(view))
+def render_html(view: ReportView, templates: Path | None = None) -> str:
+    """The self-contained HTML gap report: no script, no external resource.
+
+    ``templates``: a folder whose files replace the shipped templates of the same name.
+    """
+    env = environment("html", templates)
+    return render_template(
+        env, "report.html.j2", view=view, w=view.words, charts=chart_markup(view)
+    )
 
 
-def render_markdown(view: ReportView) -> str:
+def render_markdown(view: ReportView, templates: Path | None = None) -> str:
     """The Markdown gap report (client text escaped so it stays text)."""
-    template = environment("md").get_template("report.md.j2")
-    return template.render(view=view, w=view.words)
+    return render_template(environment("md", templates), "report.md.j2", view=view, w=view.words)
 
 
-def render_comparison(progress: ProgressView, kind: str, tool_version: str) -> str:
+def render_comparison(
+    progress: ProgressView, kind: str, tool_version: str, templates: Path | None = None
+) -> str:
     """The standalone progress report as HTML (``kind`` "html") or Markdown ("md")."""
-    template = environment("html" if kind == "html" else "md").get_template(f"compare.{kind}.j2")
-    return template.render(
-        p=progress, w=progress.words, html_lang=progress.html_lang, tool_version=tool_version
+    env = environment("html" if kind == "html" else "md", templates)
+    return render_template(
+        env,
+        f"compare.{kind}.j2",
+        p=progress,
+        w=progress.words,
+        html_lang=progress.html_lang,
+        tool_version=tool_version,
     )

@@ -1,0 +1,63 @@
+"""The certification project plan as a Word document, read back with python-docx."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.enum.section import WD_ORIENT
+
+from readiness.language import Language
+from readiness.models.plan import Plan
+from readiness.outputs.plan import PlanFormat, render_plan_outputs
+from readiness.render.docx.plan import plan_docx
+
+
+def _headings(document: docx.document.Document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+
+
+def test_plan_document(standard: Plan, fast: Plan) -> None:
+    data = plan_docx(standard, Language.EN, [fast])
+    document = docx.Document(io.BytesIO(data))
+    assert document.paragraphs[0].text == "ISO/IEC 20000-1 certification project plan"
+    assert _headings(document) == [
+        "Contents",
+        "Overview",
+        "Schedule",
+        "Remediation backlog",
+        f"Costs ({standard.costs.currency})",
+        "How this plan was made",
+    ]
+    overview = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
+    # The same figures as the plan's JSON, formatted as in the HTML plan.
+    assert overview["Expected certificate"] == standard.certificate.isoformat()
+    assert overview[f"Total cost ({standard.costs.currency})"] == f"{standard.costs.total:,.2f}"
+    assert overview["Actions"] == str(len(standard.actions))
+    scenarios = document.tables[1]
+    assert len(scenarios.rows) == 3  # header, the chosen plan, the fast track
+    tasks = next(t for t in document.tables if t.rows[0].cells[0].text == "ID")
+    assert [row.cells[0].text for row in tasks.rows[1:]] == [task.id for task in standard.tasks]
+    assert len(document.inline_shapes) == 1  # the Gantt chart
+    assert [s.orientation for s in document.sections] == [
+        WD_ORIENT.PORTRAIT,
+        WD_ORIENT.LANDSCAPE,
+        WD_ORIENT.PORTRAIT,
+    ]
+
+
+def test_plan_in_chinese_and_deterministic(standard: Plan) -> None:
+    outputs = render_plan_outputs(standard, Language.ZH, [PlanFormat.DOCX])
+    data = outputs[PlanFormat.DOCX]
+    assert isinstance(data, bytes)
+    document = docx.Document(io.BytesIO(data))
+    assert _headings(document) == [
+        "目录",
+        "概览",
+        "进度计划",
+        "整改事项清单",
+        f"费用 ({standard.costs.currency})",
+        "本计划的编制方法",
+    ]
+    assert document.paragraphs[2].text.startswith("结论: 尚不具备认证条件")
+    assert render_plan_outputs(standard, Language.ZH, [PlanFormat.DOCX])[PlanFormat.DOCX] == data
