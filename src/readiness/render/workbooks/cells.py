@@ -6,30 +6,57 @@ Every text the writer puts in a cell, whether the catalogue's or the client's, g
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import unicodedata
 from collections.abc import Sequence
 from copy import copy
-from typing import Any
+from decimal import Decimal
+from typing import Literal, Protocol
 from weakref import WeakKeyDictionary
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
+from openpyxl.cell.cell import Cell as _Cell
 from openpyxl.comments import Comment
-from openpyxl.formatting.rule import FormulaRule
+from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from readiness.data.workbook_layout import HEADER_ROW, MARKER_ROW, TITLE_ROW
+from readiness.render.workbooks.internals import (
+    alignments,
+    raw_value,
+    set_style,
+    store_text,
+    style_of,
+)
 
-Cell = Any
-"""An openpyxl cell (openpyxl ships no type hints)."""
-Sheet = Any
+CellValue = str | float | Decimal | dt.date | dt.time | dt.timedelta | None
+"""A value a cell stores as it is (a text goes through :func:`set_text`)."""
+
+Cell = _Cell
+"""An openpyxl cell that holds a value (not a place inside a merged range)."""
+Sheet = Worksheet
 """An openpyxl worksheet."""
+
+
+class _BookChild(Protocol):
+    """A sheet, as a cell sees its parent."""
+
+    @property
+    def parent(self) -> Workbook | None: ...
+    @property
+    def title(self) -> str: ...
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make Excel (or openpyxl) read a text as a formula."""
@@ -57,7 +84,7 @@ RATING_COLOURS = {"N": "FFC7CE", "P": "FCD5B4", "L": "FFEB9C", "F": "C6EFCE"}
 ALERT = "FF7C80"
 """Fill of an NA justification that is missing."""
 
-_STYLES: WeakKeyDictionary[Any, dict[tuple[object, int], Any]] = WeakKeyDictionary()
+_STYLES: WeakKeyDictionary[Workbook, dict[tuple[object, int], StyleArray]] = WeakKeyDictionary()
 """Per workbook, the style array of each kind of data cell already styled."""
 
 
@@ -78,8 +105,7 @@ def set_text(cell: Cell, value: object) -> None:
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_CELL_CHARS]
     # Stored directly: assigning ``cell.value`` would scan the text for the same characters
     # again, a tenth of the time a report workbook takes to build.
-    cell._value = text
-    cell.data_type = "s"
+    store_text(cell, text)
     if text.startswith(FORMULA_STARTS):
         cell.quotePrefix = True
 
@@ -89,32 +115,34 @@ def style_cell(cell: Cell, *, answer: bool, fill: PatternFill | None = None) -> 
 
     Replaces the cell's style: call it before setting a font, number format or quote prefix.
     """
-    known = _STYLES.setdefault(cell.parent.parent, {})
+    known = _STYLES.setdefault(book_of(cell.parent), {})
     key = (answer, id(fill))
     if key in known:
         # Setting a style attribute hashes the style object (most of the writer's time);
         # copying the style array of an equal cell is what openpyxl's own sheet copy does.
-        cell._style = copy(known[key])
+        set_style(cell, copy(known[key]))
         return
-    cell._style = StyleArray()
+    array = StyleArray()
+    set_style(cell, array)
     cell.fill = fill or (WHITE if answer else GREY)
     cell.protection = UNLOCKED if answer else LOCKED
     cell.alignment = WRAP
     cell.border = BORDER
-    known[key] = copy(cell._style)
+    known[key] = copy(array)  # filled in place by the assignments above
 
 
 def fill_only(cell: Cell, fill: PatternFill) -> None:
     """Give an otherwise unstyled cell ``fill`` (cached like :func:`style_cell`: a Gantt
     chart sets thousands of them)."""
-    known = _STYLES.setdefault(cell.parent.parent, {})
+    known = _STYLES.setdefault(book_of(cell.parent), {})
     key = ("fill", id(fill))
     if key in known:
-        cell._style = copy(known[key])
+        set_style(cell, copy(known[key]))
         return
-    cell._style = StyleArray()
+    array = StyleArray()
+    set_style(cell, array)
     cell.fill = fill
-    known[key] = copy(cell._style)
+    known[key] = copy(array)
 
 
 def merge(ws: Sheet, row: int, first: int, last: int, last_row: int | None = None) -> None:
@@ -135,13 +163,30 @@ def merge(ws: Sheet, row: int, first: int, last: int, last_row: int | None = Non
             merged = MergedCell(ws, row=r, column=c)
             old = ws._cells.get((r, c))
             if old is not None:
-                merged._style = copy(old._style)
+                set_style(merged, copy(style_of(old)))
             ws._cells[(r, c)] = merged
 
 
-def put(ws: Sheet, row: int, column: int, value: object, *, answer: bool = False) -> Cell:
-    """Write one styled data cell: text via :func:`set_text`, numbers and dates as they are."""
+def book_of(ws: _BookChild) -> Workbook:
+    """The workbook ``ws`` belongs to (every sheet we write has one)."""
+    book = ws.parent
+    if book is None:
+        raise ValueError(f"sheet {ws.title!r} belongs to no workbook")
+    return book
+
+
+def cell_at(ws: Sheet, row: int, column: int) -> Cell:
+    """The cell at ``row``, ``column``, to be written: never a place inside a merged range
+    (openpyxl would hand back a read-only ``MergedCell``)."""
     cell = ws.cell(row=row, column=column)
+    if not isinstance(cell, Cell):
+        raise ValueError(f"{cell.coordinate} of {ws.title!r} lies inside a merged range")
+    return cell
+
+
+def put(ws: Sheet, row: int, column: int, value: CellValue, *, answer: bool = False) -> Cell:
+    """Write one styled data cell: text via :func:`set_text`, numbers and dates as they are."""
+    cell = cell_at(ws, row, column)
     style_cell(cell, answer=answer)
     if isinstance(value, str):
         set_text(cell, value)
@@ -184,9 +229,9 @@ def _shorten(text: str, limit: int) -> str:
 def frame_sheet(ws: Sheet, marker: Sequence[str], title: str, width: int) -> None:
     """Write the hidden marker row and the title row, merged over ``width`` columns."""
     for column, value in enumerate(marker, start=1):
-        set_text(ws.cell(row=MARKER_ROW, column=column), value)
+        set_text(cell_at(ws, MARKER_ROW, column), value)
     ws.row_dimensions[MARKER_ROW].hidden = True
-    cell = ws.cell(row=TITLE_ROW, column=1)
+    cell = cell_at(ws, TITLE_ROW, 1)
     set_text(cell, title)
     cell.font = TITLE_FONT
     cell.alignment = CLIP
@@ -199,7 +244,7 @@ def put_header(
     ws: Sheet, column: int, text: str | None, width: float, *, editable: bool = False
 ) -> Cell:
     """Write a column header in the header row and set the column's width."""
-    cell = ws.cell(row=HEADER_ROW, column=column)
+    cell = cell_at(ws, HEADER_ROW, column)
     set_text(cell, text)
     cell.font = BOLD
     cell.fill = WHITE if editable else HEADER_FILL
@@ -226,16 +271,17 @@ def fit_rows(ws: Sheet) -> None:
     }
     # The cells that exist, and each style's wrapping looked up once: iter_rows would create
     # every missing cell and build a style proxy per cell.
-    alignments = ws.parent._alignments
+    table = alignments(book_of(ws))
     wraps: dict[int, bool] = {}
     needed: dict[int, int] = {}
     for (row, column), cell in ws._cells.items():
-        value = cell._value
+        value = raw_value(cell)
         if row < HEADER_ROW or not isinstance(value, str) or (row, column) in merged:
             continue
-        style = cell._style.alignmentId if cell._style is not None else 0
+        array = style_of(cell)
+        style = array.alignmentId if array is not None else 0
         if style not in wraps:
-            wraps[style] = bool(alignments[style].wrap_text)
+            wraps[style] = bool(table[style].wrap_text)
         if not wraps[style]:
             continue
         if column not in widths:
@@ -273,6 +319,20 @@ def header_text(text: str) -> str:
     return clean[:HEADER_CHARS].replace("&", "&&")
 
 
+def footer(ws: Sheet) -> HeaderFooterItem:
+    """The sheet's page footer (openpyxl creates it with the sheet; typed as optional)."""
+    if ws.oddFooter is None:
+        ws.oddFooter = HeaderFooterItem()
+    return ws.oddFooter
+
+
+def header(ws: Sheet) -> HeaderFooterItem:
+    """The sheet's page header (openpyxl creates it with the sheet; typed as optional)."""
+    if ws.oddHeader is None:
+        ws.oddHeader = HeaderFooterItem()
+    return ws.oddHeader
+
+
 def add_comment(cell: Cell, text: str) -> None:
     """Attach a note to a cell (shown when the pointer rests on it)."""
     comment = Comment(ILLEGAL_CHARACTERS_RE.sub("", text), "readiness")
@@ -299,10 +359,12 @@ def finish_sheet(
     setup.paperSize = ws.PAPERSIZE_A4
     setup.fitToWidth = 1
     setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is None:  # openpyxl creates it with the sheet
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
-    ws.oddFooter.center.text = "&A  &P / &N"
+    footer(ws).center.text = "&A  &P / &N"
     if not protect:
         return
     protection = ws.protection
@@ -334,7 +396,7 @@ def dropdown(
             raise ValueError("this list is too long to write inline: give a spare column")
         letter = get_column_letter(spare_column)
         for row, value in enumerate(values, start=HEADER_ROW + 1):
-            set_text(ws.cell(row=row, column=spare_column), value)
+            set_text(cell_at(ws, row, spare_column), value)
         ws.column_dimensions[letter].hidden = True
         last = HEADER_ROW + len(values)
         formula = f"${letter}${HEADER_ROW + 1}:${letter}${last}"
@@ -347,7 +409,11 @@ def dropdown(
 
 
 def number_validation(
-    ws: Sheet, kind: str, refs: Sequence[str], minimum: str, maximum: str | None = None
+    ws: Sheet,
+    kind: Literal["whole", "decimal", "date"],
+    refs: Sequence[str],
+    minimum: str,
+    maximum: str | None = None,
 ) -> None:
     """A ``whole``, ``decimal`` or ``date`` validation on ``refs``: from ``minimum`` up to
     ``maximum`` (formulas such as ``DATE(2000,1,1)``), blanks allowed."""
@@ -384,8 +450,7 @@ def colour_ratings(ws: Sheet, rating_range: str, first_cell: str) -> None:
     """Colour rating cells by their code (N red, P orange, L yellow, F green)."""
     for code in RATING_COLOURS:
         formula = f'{_first_token(first_cell)}="{code}"'
-        rule = FormulaRule(formula=[formula], fill=rating_fill(code))
-        ws.conditional_formatting.add(rating_range, rule)
+        ws.conditional_formatting.add(rating_range, _formula_rule(formula, rating_fill(code)))
 
 
 def flag_missing_justification(
@@ -394,4 +459,12 @@ def flag_missing_justification(
     """Turn a justification cell red while its row is rated NA and it is still empty."""
     fill = PatternFill("solid", start_color=ALERT, end_color=ALERT)
     formula = f'AND({_first_token(rating_cell)}="NA",LEN(TRIM({justification_cell}))=0)'
-    ws.conditional_formatting.add(justification_range, FormulaRule(formula=[formula], fill=fill))
+    ws.conditional_formatting.add(justification_range, _formula_rule(formula, fill))
+
+
+def _formula_rule(formula: str, fill: PatternFill) -> Rule:
+    """A conditional format filling the cells where ``formula`` holds (openpyxl's untyped
+    ``FormulaRule``, built the same way)."""
+    rule = Rule(type="expression", formula=[formula])
+    rule.dxf = DifferentialStyle(fill=fill)
+    return rule

@@ -16,13 +16,30 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 from openpyxl.cell.rich_text import CellRichText
-from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.utils.datetime import to_excel
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.dimensions import DimensionHolder, RowDimension
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+
+from readiness.render.workbooks.cells import book_of
+from readiness.render.workbooks.internals import (
+    AnyCell,
+    archive_of,
+    attach_drawing,
+    comment_of,
+    keep_relations,
+    raw_output,
+    raw_value,
+)
+
+_to_excel = cast(Callable[[object, dt.datetime], float], to_excel)
+"""openpyxl's date-to-serial conversion (untyped in types-openpyxl)."""
 
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 """The time every part of a saved workbook carries."""
@@ -45,14 +62,14 @@ UNDATED = dt.datetime(2000, 1, 1)
 """Creation time given to a workbook that has no date of its own (openpyxl stamps the clock)."""
 
 
-def undated(workbook: Any) -> Any:
+def undated(workbook: Workbook) -> Workbook:
     """``workbook`` with its document properties stamped :data:`UNDATED`, not the clock."""
     workbook.properties.created = workbook.properties.modified = UNDATED
     workbook.properties.creator = "readiness"
     return workbook
 
 
-def save_bytes(workbook: Any) -> bytes:
+def save_bytes(workbook: Workbook) -> bytes:
     """``workbook`` as .xlsx bytes that depend on its content only, never on the clock."""
     buffer = io.BytesIO()
     with _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -77,28 +94,34 @@ class _FixedTimeZip(zipfile.ZipFile):
         super().writestr(entry, data)
 
 
-class _ExcelWriter(ExcelWriter):  # type: ignore[misc]
-    def write_worksheet(self, ws: Any) -> None:
-        ws._drawing = SpreadsheetDrawing()
-        ws._drawing.charts = ws._charts
-        ws._drawing.images = ws._images
-        writer = _SheetWriter(ws, out=io.BytesIO())
+class _ExcelWriter(ExcelWriter):
+    def write_worksheet(self, ws: Worksheet) -> None:
+        attach_drawing(ws)
+        out = io.BytesIO()
+        writer = _SheetWriter(ws, book_of(ws), out=out)
         writer.write()
-        ws._rels = writer._rels
-        self._archive.writestr(ws.path[1:], writer.out.getvalue())
+        keep_relations(ws, writer)
+        archive_of(self).writestr(ws.path[1:], out.getvalue())
         self.manifest.append(ws)
 
 
-class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
+class _SheetWriter(WorksheetWriter):
+    def __init__(self, ws: Worksheet, book: Workbook, out: io.BytesIO) -> None:
+        super().__init__(ws, out=out)
+        self.sheet = ws
+        self.book = book
+
     def write_rows(self) -> None:
-        if self.ws.parent.iso_dates:  # dates as text: openpyxl's way
+        if self.book.iso_dates:  # dates as text: openpyxl's way
             super().write_rows()
             return
         xf = self.xf.send(True)
+        if xf is None:  # the stream hands out its writer when sent True
+            raise RuntimeError("openpyxl's sheet stream gave no writer")
         with xf.element("sheetData"):
-            raw = xf._file  # the writer beneath et_xmlfile: text goes out as it is
-            epoch = self.ws.parent.epoch
-            dimensions = self.ws.row_dimensions
+            raw = raw_output(xf)
+            epoch = self.book.epoch
+            dimensions = self.sheet.row_dimensions
             for row_index, row in self.rows():
                 text = _row_xml(row, row_index, dimensions, epoch)
                 if text is None:
@@ -108,16 +131,18 @@ class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
         self.xf.send(None)
 
 
-def _row_xml(row: list[Any], index: int, dimensions: Any, epoch: dt.datetime) -> str | None:
+def _row_xml(
+    row: list[AnyCell], index: int, dimensions: DimensionHolder[int, RowDimension], epoch: dt.datetime
+) -> str | None:
     """The ``<row>`` element as openpyxl writes it, or None when the row needs openpyxl."""
     attributes = {"r": str(index)}
     if index in dimensions:
         attributes.update(dimensions[index])
     parts = ["<row", *_attributes(attributes), ">"]
     for cell in row:
-        if cell._comment is not None or cell.hyperlink:
+        if comment_of(cell) is not None or cell.hyperlink:
             return None
-        value = cell._value
+        value = raw_value(cell)
         styled = cell.has_style
         if value is None and not styled:
             continue
@@ -132,7 +157,7 @@ def _row_xml(row: list[Any], index: int, dimensions: Any, epoch: dt.datetime) ->
         elif kind == "d":
             if getattr(value, "tzinfo", None) is not None or isinstance(value, dt.timedelta):
                 return None
-            kind, value = "n", to_excel(value, epoch)
+            kind, value = "n", _to_excel(value, epoch)
             head += ' t="n"'
         else:
             head += f' t="{kind}"'
