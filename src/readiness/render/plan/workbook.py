@@ -150,8 +150,8 @@ def _facts(book: PlanBook, ws: Sheet, row: int, total_cost: str) -> int:
     put_heading(ws, row, 1, book.word("pw_total_cost"))
     cell = put_number(ws, row, 2, f"={total_cost}", money_format(plan.currency))
     cell.font = _TOTAL_FONT
-    note = put_merged(ws, row, 3, len(SUMMARY_WIDTHS), book.word("pw_summary_cost_note"))
-    note.font = _NOTE_FONT
+    cost_note = put_merged(ws, row, 3, len(SUMMARY_WIDTHS), book.word("pw_summary_cost_note"))
+    cost_note.font = _NOTE_FONT
     return row + 1
 
 

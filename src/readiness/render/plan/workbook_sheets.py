@@ -197,7 +197,7 @@ def _week_headers(ws: Sheet, weeks: Sequence[dt.date]) -> None:
         label = f"{monday.year}-{monday.month:02d}"
         if label != month:
             month = label
-            above = ws.cell(row=INTRO_ROW, column=column)
+            above = cells.cell_at(ws, INTRO_ROW, column)
             cells.set_text(above, label)
             above.font = _MONTH_FONT
             above.alignment = _NO_WRAP
@@ -222,7 +222,7 @@ def _gantt_row(
     for column, monday in enumerate(weeks, start=_GANTT_LABELS + 1):
         if not (monday <= item.finish and item.start <= monday + dt.timedelta(days=6)):
             continue
-        cell = ws.cell(row=row, column=column)
+        cell = cells.cell_at(ws, row, column)
         if milestone:
             cells.set_text(cell, MILESTONE)
             cell.font = _MILESTONE_FONTS[phase]

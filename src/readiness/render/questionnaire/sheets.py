@@ -37,7 +37,7 @@ class Book:
 
     def sheet(self, kind: SheetKind, key: str, name: str, title: str, width: int) -> Sheet:
         """A new sheet with its marker row and title; ``width`` columns wide."""
-        ws = self.workbook.create_sheet(cells.valid_sheet_name(name, self.names))
+        ws = cells.add_sheet(self.workbook, cells.valid_sheet_name(name, self.names))
         q = self.questionnaire
         cells.frame_sheet(ws, marker(kind, key, q.id, q.version, self.language), title, width)
         return ws
@@ -171,7 +171,7 @@ def capability_sheet(book: Book) -> None:
     row = last + 2
     for attribute in attributes:
         text = f"{attribute.id} {book.text(attribute.name)}: {book.text(attribute.question)}"
-        cells.set_text(ws.cell(row=row, column=note_column), text)
+        cells.set_text(cells.cell_at(ws, row, note_column), text)
         ws.cell(row=row, column=note_column).alignment = cells.WRAP
         row += 1
     cells.finish_sheet(ws, freeze=f"{get_column_letter(first_attribute)}{FIRST_ROW}")

@@ -272,8 +272,10 @@ def _radar(book: ReportBook, ws: Sheet, header: int, last: int) -> None:
     chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
     _percent_axis(chart.y_axis)
     chart.x_axis.delete = False
-    chart.legend.position = "b"
-    chart.width = CHART_WIDTH
+    if chart.legend is not None:  # a new chart has one
+        chart.legend.position = "b"
+    # types-openpyxl declares the width an int; openpyxl takes any number of centimetres.
+    chart.width = CHART_WIDTH  # type: ignore[assignment]
     chart.height = 0.55 * (last - header) + 2
     ws.add_chart(chart, f"{CHART_COLUMN}{header}")
 
@@ -290,7 +292,7 @@ def _area_bars(book: ReportBook, ws: Sheet, header: int, last: int) -> None:
     chart.x_axis.scaling.orientation = "maxMin"
     chart.legend = None
     chart.gapWidth = 40
-    chart.width = CHART_WIDTH
+    chart.width = CHART_WIDTH  # type: ignore[assignment] # as above
     chart.height = 0.53 * (last - header) + 1.5
     ws.add_chart(chart, f"{CHART_COLUMN}{header}")
 

@@ -24,7 +24,7 @@ EPOCH = dt.datetime(2000, 1, 1)
 def new_workbook() -> Any:
     """An empty openpyxl workbook (without the sheet openpyxl adds)."""
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])
     return workbook
 
 
@@ -69,7 +69,7 @@ class Book:
     def sheet(self, key: str, index: int | None = None) -> Sheet:
         """A new sheet named by the label ``key``, made a valid and unique Excel name."""
         name = cells.valid_sheet_name(self.word(key), self.taken)
-        return self.workbook.create_sheet(name, index)
+        return cells.add_sheet(self.workbook, name, index)
 
     def table_sheet(self, key: str, title: str, intro: str, columns: Sequence[Column]) -> Sheet:
         """A new sheet with its title, its line of context and its column headers on row 3."""
@@ -98,8 +98,8 @@ class Book:
             dimension = ws.row_dimensions[row]
             dimension.height = max(dimension.height or 0, height)
         ws.print_title_rows = title_rows
-        ws.oddHeader.left.text = header_text(self.header[0])
-        ws.oddHeader.right.text = header_text(self.header[1])
+        cells.header(ws).left.text = header_text(self.header[0])
+        cells.header(ws).right.text = header_text(self.header[1])
 
     def finish_table(self, ws: Sheet, width: int, count: int, freeze: str = "") -> None:
         """:meth:`finish` a table sheet of ``count`` rows and ``width`` columns, filtered."""

@@ -26,8 +26,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -41,8 +41,8 @@ from readiness.render.workbooks.internals import (
     style_of,
 )
 
-CellValue = str | float | Decimal | dt.date | dt.time | dt.timedelta | None
-"""A value a cell stores as it is (a text goes through :func:`set_text`)."""
+_STORED_AS_IS = (int, float, Decimal, dt.date, dt.time, dt.timedelta)
+"""Types of value a cell stores as they are (a text goes through :func:`set_text`)."""
 
 Cell = _Cell
 """An openpyxl cell that holds a value (not a place inside a merged range)."""
@@ -57,6 +57,7 @@ class _BookChild(Protocol):
     def parent(self) -> Workbook | None: ...
     @property
     def title(self) -> str: ...
+
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make Excel (or openpyxl) read a text as a formula."""
@@ -184,15 +185,28 @@ def cell_at(ws: Sheet, row: int, column: int) -> Cell:
     return cell
 
 
-def put(ws: Sheet, row: int, column: int, value: CellValue, *, answer: bool = False) -> Cell:
-    """Write one styled data cell: text via :func:`set_text`, numbers and dates as they are."""
+def put(ws: Sheet, row: int, column: int, value: object, *, answer: bool = False) -> Cell:
+    """Write one styled data cell: text via :func:`set_text`, numbers and dates as they are.
+
+    Any other value is refused with ``ValueError``, as openpyxl would refuse it.
+    """
     cell = cell_at(ws, row, column)
     style_cell(cell, answer=answer)
     if isinstance(value, str):
         set_text(cell, value)
-    elif value is not None:
+    elif isinstance(value, _STORED_AS_IS):
         cell.value = value
+    elif value is not None:
+        raise ValueError(f"a cell cannot hold a {type(value).__name__}")
     return cell
+
+
+def add_sheet(workbook: Workbook, name: str, index: int | None = None) -> Sheet:
+    """A new worksheet ``name`` (at ``index``); openpyxl types ``create_sheet`` loosely."""
+    ws = workbook.create_sheet(name, index)
+    if not isinstance(ws, Worksheet):
+        raise TypeError(f"{name!r} was not created as a worksheet (a write-only workbook?)")
+    return ws
 
 
 def cell_range(column: int, first: int, last: int, last_column: int | None = None) -> str:

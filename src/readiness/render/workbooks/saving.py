@@ -132,7 +132,10 @@ class _SheetWriter(WorksheetWriter):
 
 
 def _row_xml(
-    row: list[AnyCell], index: int, dimensions: DimensionHolder[int, RowDimension], epoch: dt.datetime
+    row: list[AnyCell],
+    index: int,
+    dimensions: DimensionHolder[int, RowDimension],
+    epoch: dt.datetime,
 ) -> str | None:
     """The ``<row>`` element as openpyxl writes it, or None when the row needs openpyxl."""
     attributes = {"r": str(index)}
