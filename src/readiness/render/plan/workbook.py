@@ -17,10 +17,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.workbook import Workbook
 
 from readiness.data.labels import labels
 from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW
@@ -73,7 +73,9 @@ def plan_workbook_bytes(plan: Plan, language: Language, alternatives: Sequence[P
     return save_bytes(build_plan_workbook(plan, language, alternatives))
 
 
-def build_plan_workbook(plan: Plan, language: Language, alternatives: Sequence[Plan] = ()) -> Any:
+def build_plan_workbook(
+    plan: Plan, language: Language, alternatives: Sequence[Plan] = ()
+) -> Workbook:
     """The plan as an openpyxl ``Workbook`` (see :func:`plan_workbook_bytes`)."""
     workbook = new_workbook()
     book = PlanBook(workbook, plan, language, labels(language))

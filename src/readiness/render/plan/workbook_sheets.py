@@ -16,6 +16,7 @@ from typing import Any
 
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
 
 from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW
 from readiness.language import Language
@@ -83,7 +84,7 @@ class PlanBook(Book):
     __slots__ = ("language", "phases", "plan", "roles")
 
     def __init__(
-        self, workbook: Any, plan: Plan, language: Language, words: dict[str, str]
+        self, workbook: Workbook, plan: Plan, language: Language, words: dict[str, str]
     ) -> None:
         super().__init__(workbook, words, (plan.client, plan.scenario_name.get(language)))
         self.plan = plan

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
 
 from readiness.data.workbook_layout import FIRST_ROW, Column, SheetKind, WorkbookLayout, marker
 from readiness.language import Language
@@ -28,7 +28,7 @@ class Book:
     language: Language
     layout: WorkbookLayout
     answers: AnswerFile | None
-    workbook: Any
+    workbook: Workbook
     names: set[str] = field(default_factory=set)
 
     def text(self, local: LocalText) -> str:

@@ -9,7 +9,6 @@ and in the helper modules :mod:`~readiness.render.workbooks.cells` and
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -70,7 +69,7 @@ def build_workbook(
     parts: Iterable[str] = PARTS,
     client: str | None = None,
     answers: AnswerFile | None = None,
-) -> Any:
+) -> Workbook:
     """The questionnaire workbook as an openpyxl ``Workbook`` (see :func:`workbook_bytes`)."""
     selected = selected_parts(parts)
     workbook = Workbook()

@@ -13,9 +13,9 @@ line imports this module when an .xlsx report is asked for.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from openpyxl.chart import BarChart, RadarChart, Reference
+from openpyxl.chart.axis import NumericAxis
 from openpyxl.chart.data_source import NumFmt
 from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
@@ -26,6 +26,7 @@ from openpyxl.drawing.text import (
     RegularTextRun,
 )
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.pagebreak import Break
 
 from readiness.render.report.model import ReportView, ScoreRow
@@ -90,7 +91,7 @@ def workbook_bytes(view: ReportView) -> bytes:
     return to_bytes(build_workbook(view))
 
 
-def build_workbook(view: ReportView) -> Any:
+def build_workbook(view: ReportView) -> Workbook:
     """The gap report as an openpyxl ``Workbook`` (see :func:`workbook_bytes`)."""
     workbook = new_workbook()
     book = ReportBook(workbook, view)
@@ -306,7 +307,7 @@ def _chart_title(text: str) -> Title:
     return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
 
 
-def _percent_axis(axis: Any) -> None:
+def _percent_axis(axis: NumericAxis) -> None:
     axis.scaling.min = 0
     axis.scaling.max = 100
     axis.majorUnit = 25

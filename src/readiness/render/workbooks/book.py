@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from openpyxl import Workbook
 
@@ -21,14 +20,14 @@ EPOCH = dt.datetime(2000, 1, 1)
 """Time stamped in a workbook that has no date of its own."""
 
 
-def new_workbook() -> Any:
+def new_workbook() -> Workbook:
     """An empty openpyxl workbook (without the sheet openpyxl adds)."""
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])
     return workbook
 
 
-def stamp(workbook: Any, *, title: str, language: str, day: dt.date | None = None) -> Any:
+def stamp(workbook: Workbook, *, title: str, language: str, day: dt.date | None = None) -> Workbook:
     """Set the document properties: made by readiness, titled, in ``language`` (``en`` or
     ``zh-CN``), dated ``day`` (or :data:`EPOCH`), never the clock."""
     when = dt.datetime.combine(day, dt.time()) if day else EPOCH
@@ -42,7 +41,7 @@ def stamp(workbook: Any, *, title: str, language: str, day: dt.date | None = Non
     return workbook
 
 
-def to_bytes(workbook: Any) -> bytes:
+def to_bytes(workbook: Workbook) -> bytes:
     """The workbook as .xlsx bytes, the first sheet active."""
     if workbook.worksheets:
         workbook.active = 0
@@ -54,7 +53,7 @@ class Book:
     """A workbook being written: its labels, the texts of its printed page header, and the
     sheet names already taken."""
 
-    workbook: Any
+    workbook: Workbook
     words: Mapping[str, str]
     header: tuple[str, str] = ("", "")
     """Left and right of every printed page's header (the client, and a date or scenario)."""
