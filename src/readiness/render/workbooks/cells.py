@@ -12,11 +12,10 @@ import unicodedata
 from collections.abc import Sequence
 from copy import copy
 from decimal import Decimal
-from typing import Literal, Protocol
+from typing import Literal
 from weakref import WeakKeyDictionary
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
-from openpyxl.cell.cell import Cell as _Cell
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -26,11 +25,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
 
 from readiness.data.workbook_layout import HEADER_ROW, MARKER_ROW, TITLE_ROW
 from readiness.render.workbooks.internals import (
@@ -40,24 +37,16 @@ from readiness.render.workbooks.internals import (
     store_text,
     style_of,
 )
+from readiness.render.workbooks.sheets import Cell as Cell
+from readiness.render.workbooks.sheets import Sheet as Sheet
+from readiness.render.workbooks.sheets import add_sheet as add_sheet
+from readiness.render.workbooks.sheets import book_of as book_of
+from readiness.render.workbooks.sheets import cell_at as cell_at
+from readiness.render.workbooks.sheets import footer as footer
+from readiness.render.workbooks.sheets import header as header
 
 _STORED_AS_IS = (int, float, Decimal, dt.date, dt.time, dt.timedelta)
 """Types of value a cell stores as they are (a text goes through :func:`set_text`)."""
-
-Cell = _Cell
-"""An openpyxl cell that holds a value (not a place inside a merged range)."""
-Sheet = Worksheet
-"""An openpyxl worksheet."""
-
-
-class _BookChild(Protocol):
-    """A sheet, as a cell sees its parent."""
-
-    @property
-    def parent(self) -> Workbook | None: ...
-    @property
-    def title(self) -> str: ...
-
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make Excel (or openpyxl) read a text as a formula."""
@@ -168,23 +157,6 @@ def merge(ws: Sheet, row: int, first: int, last: int, last_row: int | None = Non
             ws._cells[(r, c)] = merged
 
 
-def book_of(ws: _BookChild) -> Workbook:
-    """The workbook ``ws`` belongs to (every sheet we write has one)."""
-    book = ws.parent
-    if book is None:
-        raise ValueError(f"sheet {ws.title!r} belongs to no workbook")
-    return book
-
-
-def cell_at(ws: Sheet, row: int, column: int) -> Cell:
-    """The cell at ``row``, ``column``, to be written: never a place inside a merged range
-    (openpyxl would hand back a read-only ``MergedCell``)."""
-    cell = ws.cell(row=row, column=column)
-    if not isinstance(cell, Cell):
-        raise ValueError(f"{cell.coordinate} of {ws.title!r} lies inside a merged range")
-    return cell
-
-
 def put(ws: Sheet, row: int, column: int, value: object, *, answer: bool = False) -> Cell:
     """Write one styled data cell: text via :func:`set_text`, numbers and dates as they are.
 
@@ -199,14 +171,6 @@ def put(ws: Sheet, row: int, column: int, value: object, *, answer: bool = False
     elif value is not None:
         raise ValueError(f"a cell cannot hold a {type(value).__name__}")
     return cell
-
-
-def add_sheet(workbook: Workbook, name: str, index: int | None = None) -> Sheet:
-    """A new worksheet ``name`` (at ``index``); openpyxl types ``create_sheet`` loosely."""
-    ws = workbook.create_sheet(name, index)
-    if not isinstance(ws, Worksheet):
-        raise TypeError(f"{name!r} was not created as a worksheet (a write-only workbook?)")
-    return ws
 
 
 def cell_range(column: int, first: int, last: int, last_column: int | None = None) -> str:
@@ -331,20 +295,6 @@ def header_text(text: str) -> str:
     code there) doubled, and cut to :data:`HEADER_CHARS`."""
     clean: str = ILLEGAL_CHARACTERS_RE.sub("", text)
     return clean[:HEADER_CHARS].replace("&", "&&")
-
-
-def footer(ws: Sheet) -> HeaderFooterItem:
-    """The sheet's page footer (openpyxl creates it with the sheet; typed as optional)."""
-    if ws.oddFooter is None:
-        ws.oddFooter = HeaderFooterItem()
-    return ws.oddFooter
-
-
-def header(ws: Sheet) -> HeaderFooterItem:
-    """The sheet's page header (openpyxl creates it with the sheet; typed as optional)."""
-    if ws.oddHeader is None:
-        ws.oddHeader = HeaderFooterItem()
-    return ws.oddHeader
 
 
 def add_comment(cell: Cell, text: str) -> None:
