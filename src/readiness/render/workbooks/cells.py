@@ -17,10 +17,8 @@ from weakref import WeakKeyDictionary
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
-from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
-from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.cell_range import CellRange
@@ -30,6 +28,12 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from readiness.data.workbook_layout import HEADER_ROW, MARKER_ROW, TITLE_ROW
+from readiness.render.workbooks.conditional import RATING_COLOURS as RATING_COLOURS
+from readiness.render.workbooks.conditional import colour_ratings as colour_ratings
+from readiness.render.workbooks.conditional import (
+    flag_missing_justification as flag_missing_justification,
+)
+from readiness.render.workbooks.conditional import rating_fill as rating_fill
 from readiness.render.workbooks.internals import (
     alignments,
     raw_value,
@@ -69,10 +73,6 @@ BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 LOCKED = Protection(locked=True)
 UNLOCKED = Protection(locked=False)
 
-RATING_COLOURS = {"N": "FFC7CE", "P": "FCD5B4", "L": "FFEB9C", "F": "C6EFCE"}
-"""Fill of a rating cell by its code: N red, P orange, L yellow, F green."""
-ALERT = "FF7C80"
-"""Fill of an NA justification that is missing."""
 
 _STYLES: WeakKeyDictionary[Workbook, dict[tuple[object, int], StyleArray]] = WeakKeyDictionary()
 """Per workbook, the style array of each kind of data cell already styled."""
@@ -397,38 +397,3 @@ def _apply(ws: Sheet, validation: DataValidation, refs: Sequence[str]) -> None:
     for ref in refs:
         validation.add(ref)
     ws.add_data_validation(validation)
-
-
-def _first_token(ref: str) -> str:
-    """Formula for the first word of a cell, upper-cased: "F" for "F 完全实现" or "f"."""
-    return f'UPPER(LEFT(TRIM({ref})&" ",FIND(" ",TRIM({ref})&" ")-1))'
-
-
-def rating_fill(code: str) -> PatternFill:
-    """The fill of a rating code (N, P, L or F)."""
-    colour = RATING_COLOURS[code]
-    return PatternFill("solid", start_color=colour, end_color=colour)
-
-
-def colour_ratings(ws: Sheet, rating_range: str, first_cell: str) -> None:
-    """Colour rating cells by their code (N red, P orange, L yellow, F green)."""
-    for code in RATING_COLOURS:
-        formula = f'{_first_token(first_cell)}="{code}"'
-        ws.conditional_formatting.add(rating_range, _formula_rule(formula, rating_fill(code)))
-
-
-def flag_missing_justification(
-    ws: Sheet, justification_range: str, rating_cell: str, justification_cell: str
-) -> None:
-    """Turn a justification cell red while its row is rated NA and it is still empty."""
-    fill = PatternFill("solid", start_color=ALERT, end_color=ALERT)
-    formula = f'AND({_first_token(rating_cell)}="NA",LEN(TRIM({justification_cell}))=0)'
-    ws.conditional_formatting.add(justification_range, _formula_rule(formula, fill))
-
-
-def _formula_rule(formula: str, fill: PatternFill) -> Rule:
-    """A conditional format filling the cells where ``formula`` holds (openpyxl's untyped
-    ``FormulaRule``, built the same way)."""
-    rule = Rule(type="expression", formula=[formula])
-    rule.dxf = DifferentialStyle(fill=fill)
-    return rule
