@@ -17,10 +17,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.workbook import Workbook
 
 from readiness.data.labels import labels
 from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW
@@ -74,7 +74,9 @@ def plan_workbook_bytes(plan: Plan, language: Language, alternatives: Sequence[P
     return save_bytes(build_plan_workbook(plan, language, alternatives))
 
 
-def build_plan_workbook(plan: Plan, language: Language, alternatives: Sequence[Plan] = ()) -> Any:
+def build_plan_workbook(
+    plan: Plan, language: Language, alternatives: Sequence[Plan] = ()
+) -> Workbook:
     """The plan as an openpyxl ``Workbook`` (see :func:`plan_workbook_bytes`)."""
     workbook = new_workbook()
     book = PlanBook(workbook, plan, language, labels(language))
@@ -155,8 +157,8 @@ def _facts(book: PlanBook, ws: Sheet, row: int, total_cost: str) -> int:
     money = money_format(plan.currency)
     cell = put_number(ws, row, 2, f"={total_cost}", money, cached=plan.costs.total)
     cell.font = _TOTAL_FONT
-    note = put_merged(ws, row, 3, len(SUMMARY_WIDTHS), book.word("pw_summary_cost_note"))
-    note.font = _NOTE_FONT
+    cost_note = put_merged(ws, row, 3, len(SUMMARY_WIDTHS), book.word("pw_summary_cost_note"))
+    cost_note.font = _NOTE_FONT
     return row + 1
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
 
 from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW
 from readiness.language import Language
@@ -84,7 +85,7 @@ class PlanBook(Book):
     __slots__ = ("language", "phases", "plan", "roles")
 
     def __init__(
-        self, workbook: Any, plan: Plan, language: Language, words: dict[str, str]
+        self, workbook: Workbook, plan: Plan, language: Language, words: dict[str, str]
     ) -> None:
         super().__init__(workbook, words, (plan.client, plan.scenario_name.get(language)))
         self.plan = plan
@@ -203,7 +204,7 @@ def _week_headers(ws: Sheet, weeks: Sequence[dt.date]) -> None:
         label = f"{monday.year}-{monday.month:02d}"
         if label != month:
             month = label
-            above = ws.cell(row=INTRO_ROW, column=column)
+            above = cells.cell_at(ws, INTRO_ROW, column)
             cells.set_text(above, label)
             above.font = _MONTH_FONT
             above.alignment = _NO_WRAP
@@ -228,7 +229,7 @@ def _gantt_row(
     for column, monday in enumerate(weeks, start=_GANTT_LABELS + 1):
         if not (monday <= item.finish and item.start <= monday + dt.timedelta(days=6)):
             continue
-        cell = ws.cell(row=row, column=column)
+        cell = cells.cell_at(ws, row, column)
         if milestone:
             cells.set_text(cell, MILESTONE)
             cell.font = _MILESTONE_FONTS[phase]

@@ -3,9 +3,8 @@ findings that moved, and the stage 1 blockers."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from openpyxl.chart import BarChart, Reference
+from openpyxl.workbook.workbook import Workbook
 
 from readiness.render.progress.view import ProgressView
 from readiness.render.workbooks import cells
@@ -15,9 +14,11 @@ from readiness.render.workbooks.tables import Value, put_row, put_title, set_wid
 _WIDE = 60
 
 
-def _sheet(book: Any, title: str, heading: str, headers: list[tuple[str, int]]) -> Any:
+def _sheet(book: Workbook, title: str, heading: str, headers: list[tuple[str, int]]) -> cells.Sheet:
     """A table sheet: ``heading`` on row 1, the column headers on row 3 (as every workbook)."""
-    ws = book.create_sheet(cells.valid_sheet_name(title, {n.casefold() for n in book.sheetnames}))
+    ws = cells.add_sheet(
+        book, cells.valid_sheet_name(title, {n.casefold() for n in book.sheetnames})
+    )
     set_widths(ws, (width for _, width in headers))
     put_title(ws, heading)
     for column, (text, width) in enumerate(headers, start=1):
@@ -25,7 +26,7 @@ def _sheet(book: Any, title: str, heading: str, headers: list[tuple[str, int]]) 
     return ws
 
 
-def _row(ws: Any, row: int, values: list[Value]) -> None:
+def _row(ws: cells.Sheet, row: int, values: list[Value]) -> None:
     put_row(ws, row, values)
 
 
@@ -36,7 +37,7 @@ def comparison_workbook_bytes(progress: ProgressView) -> bytes:
     return to_bytes(book)
 
 
-def add_progress_sheets(book: Any, progress: ProgressView, *, prefix: str = "") -> None:
+def add_progress_sheets(book: Workbook, progress: ProgressView, *, prefix: str = "") -> None:
     """The progress sheets (scores, moved findings, blockers) added to ``book``.
 
     ``prefix`` starts each sheet name, so that a gap report can carry them beside its own.

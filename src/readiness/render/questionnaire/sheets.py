@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
 
 from readiness.data.workbook_layout import FIRST_ROW, Column, SheetKind, WorkbookLayout, marker
 from readiness.inputs.cellvalues import cell_lines
@@ -29,7 +29,7 @@ class Book:
     language: Language
     layout: WorkbookLayout
     answers: AnswerFile | None
-    workbook: Any
+    workbook: Workbook
     names: set[str] = field(default_factory=set)
 
     def text(self, local: LocalText) -> str:
@@ -38,7 +38,7 @@ class Book:
 
     def sheet(self, kind: SheetKind, key: str, name: str, title: str, width: int) -> Sheet:
         """A new sheet with its marker row and title; ``width`` columns wide."""
-        ws = self.workbook.create_sheet(cells.valid_sheet_name(name, self.names))
+        ws = cells.add_sheet(self.workbook, cells.valid_sheet_name(name, self.names))
         q = self.questionnaire
         cells.frame_sheet(ws, marker(kind, key, q.id, q.version, self.language), title, width)
         return ws
@@ -172,7 +172,7 @@ def capability_sheet(book: Book) -> None:
     row = last + 2
     for attribute in attributes:
         text = f"{attribute.id} {book.text(attribute.name)}: {book.text(attribute.question)}"
-        cells.set_text(ws.cell(row=row, column=note_column), text)
+        cells.set_text(cells.cell_at(ws, row, note_column), text)
         ws.cell(row=row, column=note_column).alignment = cells.WRAP
         row += 1
     cells.finish_sheet(ws, freeze=f"{get_column_letter(first_attribute)}{FIRST_ROW}")

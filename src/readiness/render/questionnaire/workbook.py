@@ -9,7 +9,6 @@ and in the helper modules :mod:`~readiness.render.workbooks.cells` and
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -71,11 +70,11 @@ def build_workbook(
     parts: Iterable[str] = PARTS,
     client: str | None = None,
     answers: AnswerFile | None = None,
-) -> Any:
+) -> Workbook:
     """The questionnaire workbook as an openpyxl ``Workbook`` (see :func:`workbook_bytes`)."""
     selected = selected_parts(parts)
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])
     book = Book(catalogue, questionnaire, language, layout(), answers, workbook)
     _instructions_sheet(book)
     sheets.profile_sheet(book, client)
@@ -116,8 +115,8 @@ def _instructions_sheet(book: Book) -> None:
     merge(ws, HEADER_ROW, 1, 2)
     row = FIRST_ROW
     for number, line in enumerate(lines[1:], start=1):
-        cells.set_text(ws.cell(row=row, column=1), str(number))
-        cells.set_text(ws.cell(row=row, column=2), line)
+        cells.set_text(cells.cell_at(ws, row, 1), str(number))
+        cells.set_text(cells.cell_at(ws, row, 2), line)
         ws.cell(row=row, column=2).alignment = cells.WRAP
         row += 1
     row += 1
@@ -172,10 +171,8 @@ def _question_sheet(
     for area, questions in groups:
         if grouped:
             for index in range(1, len(columns) + 1):
-                cells.style_cell(
-                    ws.cell(row=row, column=index), answer=False, fill=cells.GROUP_FILL
-                )
-            group_cell = ws.cell(row=row, column=pos.get("question", 2))
+                cells.style_cell(cells.cell_at(ws, row, index), answer=False, fill=cells.GROUP_FILL)
+            group_cell = cells.cell_at(ws, row, pos.get("question", 2))
             cells.set_text(group_cell, f"{area.id} {book.text(area.title)}")
             group_cell.font = cells.BOLD
             row += 1

@@ -13,9 +13,9 @@ line imports this module when an .xlsx report is asked for.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from openpyxl.chart import BarChart, RadarChart, Reference
+from openpyxl.chart.axis import NumericAxis
 from openpyxl.chart.data_source import NumFmt
 from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
@@ -26,6 +26,7 @@ from openpyxl.drawing.text import (
     RegularTextRun,
 )
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.pagebreak import Break
 
 from readiness.render.report.model import ReportView, ScoreRow
@@ -90,7 +91,7 @@ def workbook_bytes(view: ReportView) -> bytes:
     return to_bytes(build_workbook(view))
 
 
-def build_workbook(view: ReportView) -> Any:
+def build_workbook(view: ReportView) -> Workbook:
     """The gap report as an openpyxl ``Workbook`` (see :func:`workbook_bytes`)."""
     workbook = new_workbook()
     book = ReportBook(workbook, view)
@@ -272,8 +273,10 @@ def _radar(book: ReportBook, ws: Sheet, header: int, last: int) -> None:
     chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
     _percent_axis(chart.y_axis)
     chart.x_axis.delete = False
-    chart.legend.position = "b"
-    chart.width = CHART_WIDTH
+    if chart.legend is not None:  # a new chart has one
+        chart.legend.position = "b"
+    # types-openpyxl declares the width an int; openpyxl takes any number of centimetres.
+    chart.width = CHART_WIDTH  # type: ignore[assignment]
     chart.height = 0.55 * (last - header) + 2
     ws.add_chart(chart, f"{CHART_COLUMN}{header}")
 
@@ -290,7 +293,7 @@ def _area_bars(book: ReportBook, ws: Sheet, header: int, last: int) -> None:
     chart.x_axis.scaling.orientation = "maxMin"
     chart.legend = None
     chart.gapWidth = 40
-    chart.width = CHART_WIDTH
+    chart.width = CHART_WIDTH  # type: ignore[assignment] # as above
     chart.height = 0.53 * (last - header) + 1.5
     ws.add_chart(chart, f"{CHART_COLUMN}{header}")
 
@@ -304,7 +307,7 @@ def _chart_title(text: str) -> Title:
     return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
 
 
-def _percent_axis(axis: Any) -> None:
+def _percent_axis(axis: NumericAxis) -> None:
     axis.scaling.min = 0
     axis.scaling.max = 100
     axis.majorUnit = 25

@@ -6,7 +6,8 @@ documents, roles. The cells and the workbook base are shared by every workbook
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+
+from openpyxl.workbook.workbook import Workbook
 
 from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW
 from readiness.render.report.model import FindingView, ReportView
@@ -38,7 +39,7 @@ class ReportBook(Book):
 
     __slots__ = ("view",)
 
-    def __init__(self, workbook: Any, view: ReportView) -> None:
+    def __init__(self, workbook: Workbook, view: ReportView) -> None:
         super().__init__(workbook, view.words, (view.meta.client, view.meta.assessed_on or ""))
         self.view = view
 

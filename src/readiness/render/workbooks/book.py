@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from openpyxl import Workbook
 
@@ -21,14 +20,14 @@ EPOCH = dt.datetime(2000, 1, 1)
 """Time stamped in a workbook that has no date of its own."""
 
 
-def new_workbook() -> Any:
+def new_workbook() -> Workbook:
     """An empty openpyxl workbook (without the sheet openpyxl adds)."""
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])
     return workbook
 
 
-def stamp(workbook: Any, *, title: str, language: str, day: dt.date | None = None) -> Any:
+def stamp(workbook: Workbook, *, title: str, language: str, day: dt.date | None = None) -> Workbook:
     """Set the document properties: made by readiness, titled, in ``language`` (``en`` or
     ``zh-CN``), dated ``day`` (or :data:`EPOCH`), never the clock."""
     when = dt.datetime.combine(day, dt.time()) if day else EPOCH
@@ -42,7 +41,7 @@ def stamp(workbook: Any, *, title: str, language: str, day: dt.date | None = Non
     return workbook
 
 
-def to_bytes(workbook: Any) -> bytes:
+def to_bytes(workbook: Workbook) -> bytes:
     """The workbook as .xlsx bytes, the first sheet active."""
     if workbook.worksheets:
         workbook.active = 0
@@ -54,7 +53,7 @@ class Book:
     """A workbook being written: its labels, the texts of its printed page header, and the
     sheet names already taken."""
 
-    workbook: Any
+    workbook: Workbook
     words: Mapping[str, str]
     header: tuple[str, str] = ("", "")
     """Left and right of every printed page's header (the client, and a date or scenario)."""
@@ -69,7 +68,7 @@ class Book:
     def sheet(self, key: str, index: int | None = None) -> Sheet:
         """A new sheet named by the label ``key``, made a valid and unique Excel name."""
         name = cells.valid_sheet_name(self.word(key), self.taken)
-        return self.workbook.create_sheet(name, index)
+        return cells.add_sheet(self.workbook, name, index)
 
     def table_sheet(self, key: str, title: str, intro: str, columns: Sequence[Column]) -> Sheet:
         """A new sheet with its title, its line of context and its column headers on row 3."""
@@ -98,8 +97,8 @@ class Book:
             dimension = ws.row_dimensions[row]
             dimension.height = max(dimension.height or 0, height)
         ws.print_title_rows = title_rows
-        ws.oddHeader.left.text = header_text(self.header[0])
-        ws.oddHeader.right.text = header_text(self.header[1])
+        cells.header(ws).left.text = header_text(self.header[0])
+        cells.header(ws).right.text = header_text(self.header[1])
 
     def finish_table(self, ws: Sheet, width: int, count: int, freeze: str = "") -> None:
         """:meth:`finish` a table sheet of ``count`` rows and ``width`` columns, filtered."""

@@ -6,32 +6,53 @@ Every text the writer puts in a cell, whether the catalogue's or the client's, g
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
 from collections.abc import Sequence
 from copy import copy
-from typing import Any
+from decimal import Decimal
+from typing import Literal
 from weakref import WeakKeyDictionary
 
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
-from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from readiness.data.workbook_layout import HEADER_ROW, MARKER_ROW, TITLE_ROW
 from readiness.render.text import document_text
+from readiness.render.workbooks.conditional import RATING_COLOURS as RATING_COLOURS
+from readiness.render.workbooks.conditional import colour_ratings as colour_ratings
+from readiness.render.workbooks.conditional import (
+    flag_missing_justification as flag_missing_justification,
+)
+from readiness.render.workbooks.conditional import rating_fill as rating_fill
+from readiness.render.workbooks.internals import (
+    alignments,
+    raw_value,
+    set_style,
+    store_text,
+    style_of,
+)
+from readiness.render.workbooks.sheets import Cell as Cell
+from readiness.render.workbooks.sheets import Sheet as Sheet
+from readiness.render.workbooks.sheets import add_sheet as add_sheet
+from readiness.render.workbooks.sheets import book_of as book_of
+from readiness.render.workbooks.sheets import cell_at as cell_at
+from readiness.render.workbooks.sheets import footer as footer
+from readiness.render.workbooks.sheets import header as header
 
-Cell = Any
-"""An openpyxl cell (openpyxl ships no type hints)."""
-Sheet = Any
-"""An openpyxl worksheet."""
+_STORED_AS_IS = (int, float, Decimal, dt.date, dt.time, dt.timedelta)
+"""Types of value a cell stores as they are (a text goes through :func:`set_text`)."""
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make Excel (or openpyxl) read a text as a formula."""
@@ -54,12 +75,8 @@ BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 LOCKED = Protection(locked=True)
 UNLOCKED = Protection(locked=False)
 
-RATING_COLOURS = {"N": "FFC7CE", "P": "FCD5B4", "L": "FFEB9C", "F": "C6EFCE"}
-"""Fill of a rating cell by its code: N red, P orange, L yellow, F green."""
-ALERT = "FF7C80"
-"""Fill of an NA justification that is missing."""
 
-_STYLES: WeakKeyDictionary[Any, dict[tuple[object, int], Any]] = WeakKeyDictionary()
+_STYLES: WeakKeyDictionary[Workbook, dict[tuple[object, int], StyleArray]] = WeakKeyDictionary()
 """Per workbook, the style array of each kind of data cell already styled."""
 
 
@@ -94,8 +111,7 @@ def set_text(cell: Cell, value: object) -> None:
     text = document_text(str(value))[:MAX_CELL_CHARS]
     # Stored directly: assigning ``cell.value`` would scan the text for the same characters
     # again, a tenth of the time a report workbook takes to build.
-    cell._value = text
-    cell.data_type = "s"
+    store_text(cell, text)
     if text.startswith(FORMULA_STARTS):
         cell.quotePrefix = True
 
@@ -105,32 +121,34 @@ def style_cell(cell: Cell, *, answer: bool, fill: PatternFill | None = None) -> 
 
     Replaces the cell's style: call it before setting a font, number format or quote prefix.
     """
-    known = _STYLES.setdefault(cell.parent.parent, {})
+    known = _STYLES.setdefault(book_of(cell.parent), {})
     key = (answer, id(fill))
     if key in known:
         # Setting a style attribute hashes the style object (most of the writer's time);
         # copying the style array of an equal cell is what openpyxl's own sheet copy does.
-        cell._style = copy(known[key])
+        set_style(cell, copy(known[key]))
         return
-    cell._style = StyleArray()
+    array = StyleArray()
+    set_style(cell, array)
     cell.fill = fill or (WHITE if answer else GREY)
     cell.protection = UNLOCKED if answer else LOCKED
     cell.alignment = WRAP
     cell.border = BORDER
-    known[key] = copy(cell._style)
+    known[key] = copy(array)  # filled in place by the assignments above
 
 
 def fill_only(cell: Cell, fill: PatternFill) -> None:
     """Give an otherwise unstyled cell ``fill`` (cached like :func:`style_cell`: a Gantt
     chart sets thousands of them)."""
-    known = _STYLES.setdefault(cell.parent.parent, {})
+    known = _STYLES.setdefault(book_of(cell.parent), {})
     key = ("fill", id(fill))
     if key in known:
-        cell._style = copy(known[key])
+        set_style(cell, copy(known[key]))
         return
-    cell._style = StyleArray()
+    array = StyleArray()
+    set_style(cell, array)
     cell.fill = fill
-    known[key] = copy(cell._style)
+    known[key] = copy(array)
 
 
 def merge(ws: Sheet, row: int, first: int, last: int, last_row: int | None = None) -> None:
@@ -151,18 +169,23 @@ def merge(ws: Sheet, row: int, first: int, last: int, last_row: int | None = Non
             merged = MergedCell(ws, row=r, column=c)
             old = ws._cells.get((r, c))
             if old is not None:
-                merged._style = copy(old._style)
+                set_style(merged, copy(style_of(old)))
             ws._cells[(r, c)] = merged
 
 
 def put(ws: Sheet, row: int, column: int, value: object, *, answer: bool = False) -> Cell:
-    """Write one styled data cell: text via :func:`set_text`, numbers and dates as they are."""
-    cell = ws.cell(row=row, column=column)
+    """Write one styled data cell: text via :func:`set_text`, numbers and dates as they are.
+
+    Any other value is refused with ``ValueError``, as openpyxl would refuse it.
+    """
+    cell = cell_at(ws, row, column)
     style_cell(cell, answer=answer)
     if isinstance(value, str):
         set_text(cell, value)
-    elif value is not None:
+    elif isinstance(value, _STORED_AS_IS):
         cell.value = value
+    elif value is not None:
+        raise ValueError(f"a cell cannot hold a {type(value).__name__}")
     return cell
 
 
@@ -200,9 +223,9 @@ def _shorten(text: str, limit: int) -> str:
 def frame_sheet(ws: Sheet, marker: Sequence[str], title: str, width: int) -> None:
     """Write the hidden marker row and the title row, merged over ``width`` columns."""
     for column, value in enumerate(marker, start=1):
-        set_text(ws.cell(row=MARKER_ROW, column=column), value)
+        set_text(cell_at(ws, MARKER_ROW, column), value)
     ws.row_dimensions[MARKER_ROW].hidden = True
-    cell = ws.cell(row=TITLE_ROW, column=1)
+    cell = cell_at(ws, TITLE_ROW, 1)
     set_text(cell, title)
     cell.font = TITLE_FONT
     cell.alignment = CLIP
@@ -215,7 +238,7 @@ def put_header(
     ws: Sheet, column: int, text: str | None, width: float, *, editable: bool = False
 ) -> Cell:
     """Write a column header in the header row and set the column's width."""
-    cell = ws.cell(row=HEADER_ROW, column=column)
+    cell = cell_at(ws, HEADER_ROW, column)
     set_text(cell, text)
     cell.font = BOLD
     cell.fill = WHITE if editable else HEADER_FILL
@@ -242,16 +265,17 @@ def fit_rows(ws: Sheet) -> None:
     }
     # The cells that exist, and each style's wrapping looked up once: iter_rows would create
     # every missing cell and build a style proxy per cell.
-    alignments = ws.parent._alignments
+    table = alignments(book_of(ws))
     wraps: dict[int, bool] = {}
     needed: dict[int, int] = {}
     for (row, column), cell in ws._cells.items():
-        value = cell._value
+        value = raw_value(cell)
         if row < HEADER_ROW or not isinstance(value, str) or (row, column) in merged:
             continue
-        style = cell._style.alignmentId if cell._style is not None else 0
+        array = style_of(cell)
+        style = array.alignmentId if array is not None else 0
         if style not in wraps:
-            wraps[style] = bool(alignments[style].wrap_text)
+            wraps[style] = bool(table[style].wrap_text)
         if not wraps[style]:
             continue
         if column not in widths:
@@ -315,10 +339,12 @@ def finish_sheet(
     setup.paperSize = ws.PAPERSIZE_A4
     setup.fitToWidth = 1
     setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is None:  # openpyxl creates it with the sheet
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
-    ws.oddFooter.center.text = "&A  &P / &N"
+    footer(ws).center.text = "&A  &P / &N"
     if not protect:
         return
     protection = ws.protection
@@ -350,7 +376,7 @@ def dropdown(
             raise ValueError("this list is too long to write inline: give a spare column")
         letter = get_column_letter(spare_column)
         for row, value in enumerate(values, start=HEADER_ROW + 1):
-            set_text(ws.cell(row=row, column=spare_column), value)
+            set_text(cell_at(ws, row, spare_column), value)
         ws.column_dimensions[letter].hidden = True
         last = HEADER_ROW + len(values)
         formula = f"${letter}${HEADER_ROW + 1}:${letter}${last}"
@@ -363,7 +389,11 @@ def dropdown(
 
 
 def number_validation(
-    ws: Sheet, kind: str, refs: Sequence[str], minimum: str, maximum: str | None = None
+    ws: Sheet,
+    kind: Literal["whole", "decimal", "date"],
+    refs: Sequence[str],
+    minimum: str,
+    maximum: str | None = None,
 ) -> None:
     """A ``whole``, ``decimal`` or ``date`` validation on ``refs``: from ``minimum`` up to
     ``maximum`` (formulas such as ``DATE(2000,1,1)``), blanks allowed."""
@@ -383,31 +413,3 @@ def _apply(ws: Sheet, validation: DataValidation, refs: Sequence[str]) -> None:
     for ref in refs:
         validation.add(ref)
     ws.add_data_validation(validation)
-
-
-def _first_token(ref: str) -> str:
-    """Formula for the first word of a cell, upper-cased: "F" for "F 完全实现" or "f"."""
-    return f'UPPER(LEFT(TRIM({ref})&" ",FIND(" ",TRIM({ref})&" ")-1))'
-
-
-def rating_fill(code: str) -> PatternFill:
-    """The fill of a rating code (N, P, L or F)."""
-    colour = RATING_COLOURS[code]
-    return PatternFill("solid", start_color=colour, end_color=colour)
-
-
-def colour_ratings(ws: Sheet, rating_range: str, first_cell: str) -> None:
-    """Colour rating cells by their code (N red, P orange, L yellow, F green)."""
-    for code in RATING_COLOURS:
-        formula = f'{_first_token(first_cell)}="{code}"'
-        rule = FormulaRule(formula=[formula], fill=rating_fill(code))
-        ws.conditional_formatting.add(rating_range, rule)
-
-
-def flag_missing_justification(
-    ws: Sheet, justification_range: str, rating_cell: str, justification_cell: str
-) -> None:
-    """Turn a justification cell red while its row is rated NA and it is still empty."""
-    fill = PatternFill("solid", start_color=ALERT, end_color=ALERT)
-    formula = f'AND({_first_token(rating_cell)}="NA",LEN(TRIM({justification_cell}))=0)'
-    ws.conditional_formatting.add(justification_range, FormulaRule(formula=[formula], fill=fill))

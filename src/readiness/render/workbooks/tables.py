@@ -74,7 +74,7 @@ def put_value(
     ws: Sheet, row: int, column: int, value: Value, fill: PatternFill | None = None
 ) -> Cell:
     """A bordered, wrapped data cell: text through :func:`cells.set_text`, floats as ``0.0``."""
-    cell = ws.cell(row=row, column=column)
+    cell = cells.cell_at(ws, row, column)
     # The questionnaire's answer style is white; the report is not protected, so unlocking
     # the cell changes nothing.
     cells.style_cell(cell, answer=True, fill=fill or cells.WHITE)
@@ -96,7 +96,7 @@ def put_row(
 
 def put_heading(ws: Sheet, row: int, column: int, text: str | None) -> Cell:
     """A header cell inside a sheet (bold on the header fill), for tables below row 3."""
-    cell = ws.cell(row=row, column=column)
+    cell = cells.cell_at(ws, row, column)
     cells.set_text(cell, text)
     cell.font = cells.BOLD
     cell.fill = cells.HEADER_FILL
@@ -107,7 +107,7 @@ def put_heading(ws: Sheet, row: int, column: int, text: str | None) -> Cell:
 
 def put_section(ws: Sheet, row: int, text: str) -> Cell:
     """A bold section title in column A (it runs over the empty cells to its right)."""
-    cell = ws.cell(row=row, column=1)
+    cell = cells.cell_at(ws, row, 1)
     cells.set_text(cell, text)
     cell.font = Font(bold=True, size=12)
     cell.alignment = cells.CLIP
@@ -135,7 +135,7 @@ def put_merged(
             put_value(ws, row, column, None, fill)
         cell = put_value(ws, row, first, value, fill)
     else:
-        cell = ws.cell(row=row, column=first)
+        cell = cells.cell_at(ws, row, first)
         cells.set_text(cell, value)
         cell.alignment = INTRO_ALIGN
     if last > first:
@@ -162,7 +162,7 @@ def set_widths(ws: Sheet, widths: Iterable[float]) -> None:
 
 def put_title(ws: Sheet, title: str) -> Cell:
     """The sheet's title on row 1 (it runs over the empty cells to its right)."""
-    cell = ws.cell(row=TITLE_ROW, column=1)
+    cell = cells.cell_at(ws, TITLE_ROW, 1)
     cells.set_text(cell, title)
     cell.font = cells.TITLE_FONT
     cell.alignment = cells.CLIP
