@@ -18,7 +18,7 @@ from readiness.models.assessment import (
     Source,
 )
 from readiness.models.catalogue import Catalogue
-from readiness.models.common import FindingClass, Rating, construct
+from readiness.models.common import FindingClass, Rating
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
 from readiness.scoring.capability import capability
@@ -138,15 +138,12 @@ def _area(
         level = capability(
             questionnaire.capability, group.score, answers.capability.get(area_id, {})
         )
-    return construct(
-        AreaResult, **dict(group), part=area.part, process=area.process, capability=level
-    )
+    return AreaResult(**dict(group), part=area.part, process=area.process, capability=level)
 
 
 def _requirement_findings(requirements: list[RequirementResult]) -> list[Finding]:
     return [
-        construct(
-            Finding,
+        Finding(
             id=result.id,
             source=FindingSource.REQUIREMENT,
             finding=result.finding,
@@ -167,8 +164,7 @@ def _blockers(requirements: list[RequirementResult], catalogue: Catalogue) -> li
         documented = catalogue.requirement(result.id).documented
         if documented is not None and Flag.DOCUMENT_MISSING in result.flags:
             blockers.append(
-                construct(
-                    Blocker,
+                Blocker(
                     requirement=result.id,
                     clause=result.clause,
                     kind=documented.kind,

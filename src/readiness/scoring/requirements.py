@@ -13,7 +13,7 @@ from __future__ import annotations
 from readiness.models.answers import Answer
 from readiness.models.assessment import CapKind, Contribution, Flag, Reason, RequirementResult
 from readiness.models.catalogue import Requirement
-from readiness.models.common import Extent, FindingClass, LocalText, Rating, construct
+from readiness.models.common import Extent, FindingClass, LocalText, Rating
 from readiness.models.scoring import ScoringConfig
 from readiness.scoring.messages import document_action, evidence_list, pct, text
 from readiness.scoring.ratings import RATING_VALUES
@@ -26,8 +26,7 @@ def contribution(
 ) -> Contribution:
     """One answer's value and score for one requirement, with the caps that applied."""
     if answer is None or answer.rating is None:
-        return construct(
-            Contribution,
+        return Contribution(
             question=question_id,
             rating=None,
             value=0.0,
@@ -58,8 +57,7 @@ def _described(
     score: float | None,
     capped_by: list[CapKind],
 ) -> Contribution:
-    return construct(
-        Contribution,
+    return Contribution(
         question=question_id,
         rating=answer.rating,
         value=value,
@@ -98,8 +96,7 @@ def score_requirement(
     rated = [c for c in parts if c.score is not None]
     flags = _flags(parts, requirement)
     if not rated and requirement.na_allowed:
-        return construct(
-            RequirementResult,
+        return RequirementResult(
             id=requirement.id,
             clause=requirement.clause,
             area=area_id,
@@ -109,8 +106,7 @@ def score_requirement(
             flags=[Flag.NA_ACCEPTED],
             contributions=parts,
             reasons=[
-                construct(
-                    Reason,
+                Reason(
                     code="na_accepted",
                     text=text(
                         "Marked not applicable with a justification; the catalogue allows this.",
@@ -123,8 +119,7 @@ def score_requirement(
     finding = classify(score, config)
     if requirement.documented is not None and _document_missing(parts, score, config):
         flags.append(Flag.DOCUMENT_MISSING)
-    return construct(
-        RequirementResult,
+    return RequirementResult(
         id=requirement.id,
         clause=requirement.clause,
         area=area_id,
@@ -163,8 +158,7 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
     reasons: list[Reason] = []
     if Flag.NA_NOT_ALLOWED in flags:
         reasons.append(
-            construct(
-                Reason,
+            Reason(
                 code="na_not_allowed",
                 text=text(
                     "Marked not applicable, but clauses 4 to 10 cannot be excluded; where another "
@@ -175,8 +169,7 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
         )
     elif Flag.UNANSWERED in flags:
         reasons.append(
-            construct(
-                Reason,
+            Reason(
                 code="unanswered",
                 text=text(
                     "No answer was given, so no evidence was offered; scored as not achieved.",
@@ -188,8 +181,7 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
         en = [_describe(c, zh=False) for c in parts if c.score is not None]
         zh = [_describe(c, zh=True) for c in parts if c.score is not None]
         reasons.append(
-            construct(
-                Reason,
+            Reason(
                 code="score",
                 text=text(
                     f"{pct(score)} % from {len(en)} answer{'s' if len(en) != 1 else ''}: "
@@ -201,8 +193,7 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
         )
     if Flag.DOCUMENTED_NOT_PRACTISED in flags:
         reasons.append(
-            construct(
-                Reason,
+            Reason(
                 code="documented_not_practised",
                 text=text(
                     "Documented but not practised: the documents describe work that leaves no records.",
@@ -212,8 +203,7 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
         )
     if Flag.PRACTISED_NOT_DOCUMENTED in flags:
         reasons.append(
-            construct(
-                Reason,
+            Reason(
                 code="practised_not_documented",
                 text=text(
                     "Practised but not documented: the work is done, but no document describes it.",
@@ -223,8 +213,7 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
         )
     if Flag.DOCUMENT_MISSING in flags:
         reasons.append(
-            construct(
-                Reason,
+            Reason(
                 code="document_missing",
                 text=text(
                     "Required documented information is missing: a stage 1 audit would stop here.",

@@ -6,14 +6,12 @@ from collections import Counter
 from collections.abc import Iterable
 
 from readiness.models.assessment import Counts, RequirementResult, ScoreGroup
-from readiness.models.common import construct
 
 
 def count(results: Iterable[RequirementResult]) -> Counts:
     """Requirements by predicted finding class."""
     tally = Counter(result.finding.value for result in results)
-    return construct(
-        Counts,
+    return Counts(
         major=tally["major"],
         minor=tally["minor"],
         observation=tally["observation"],
@@ -31,8 +29,7 @@ def roll_up(group_id: str, results: list[RequirementResult]) -> ScoreGroup:
     scored = [r for r in results if r.score is not None]
     weight = sum(r.weight for r in scored)
     score = round(sum(r.weight * (r.score or 0.0) for r in scored) / weight, 1) if weight else None
-    return construct(
-        ScoreGroup,
+    return ScoreGroup(
         id=group_id,
         score=score,
         weight=weight,
