@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,11 @@ EXAMPLE = ROOT / "questionnaires" / "examples" / "acme-cloud-services.yaml"
 
 os.environ.setdefault("NO_COLOR", "1")
 os.environ.setdefault("COLUMNS", "120")
+# The parsed catalogue is cached (readiness.data.cache): tests keep theirs out of the user's home.
+os.environ.setdefault(
+    "READINESS_CACHE_DIR",
+    str(Path(tempfile.gettempdir()) / f"readiness-test-cache-{getattr(os, 'getuid', lambda: 0)()}"),
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import Field
 
+from readiness.data.cache import cached_model, source_key
 from readiness.models.catalogue import Area, Catalogue, Clause, Part, Requirement
 from readiness.models.common import LocalText, NonEmpty, Strict
 from readiness.models.scoring import ScoringConfig
@@ -37,13 +38,32 @@ class _AreasFile(Strict):
 def load_catalogue(folder: Path | None = None) -> Catalogue:
     """Load the catalogue from ``folder`` (default: the shipped ``clauses/``).
 
-    Raises :class:`InputError` naming the file and line of every problem.
+    Raises :class:`InputError` naming the file and line of every problem. A catalogue parsed
+    once is read back from the cache (:mod:`readiness.data.cache`) until its files change.
     """
     return _load_catalogue((folder or clauses_dir()).resolve())
 
 
+def catalogue_key(catalogue: Catalogue) -> str | None:
+    """The cache key of a catalogue loaded by :func:`load_catalogue` (None for others)."""
+    return _KEYS.get(id(catalogue), (None, None))[1]
+
+
+_KEYS: dict[int, tuple[Catalogue, str | None]] = {}
+"""Per loaded catalogue, its key; the catalogue is kept in the value so its id stays unique."""
+
+
 @cache
 def _load_catalogue(folder: Path) -> Catalogue:
+    edition = folder / EDITION_FOLDER
+    files = [edition / "clauses.yaml", *sorted(edition.glob("requirements-*.yaml"))]
+    key = source_key("catalogue", folder, [*files, folder / "areas.yaml"])
+    catalogue = cached_model(Catalogue, "catalogue", key, lambda: _parse_catalogue(folder))
+    _KEYS[id(catalogue)] = (catalogue, key)
+    return catalogue
+
+
+def _parse_catalogue(folder: Path) -> Catalogue:
     edition = folder / EDITION_FOLDER
     head = validate_document(
         _ClausesFile, load_yaml_file(edition / "clauses.yaml"), what="a clause list"

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from pydantic import Field
 
+from readiness.data.cache import cached_model, source_key
+from readiness.data.catalogue import catalogue_key
 from readiness.errors import InputError, Problem
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import LocalText, NonEmpty, Strict
@@ -39,13 +41,21 @@ def load_questionnaire(catalogue: Catalogue, folder: Path | None = None) -> Ques
     """Load the question bank from ``folder`` (default: the shipped one) and check it.
 
     Every question must cover real requirements, every requirement must be covered, and
-    figures and rules must point at real areas and requirements.
+    figures and rules must point at real areas and requirements. A bank checked once against
+    a catalogue read from the cache is read back from the cache until either changes.
     """
     folder = (folder or questionnaires_dir() / DEFAULT_FOLDER).resolve()
     key = (folder, id(catalogue))
     if key not in _LOADED:
-        _LOADED[key] = (catalogue, _load(folder, catalogue))
+        _LOADED[key] = (catalogue, _cached_load(folder, catalogue))
     return _LOADED[key][1]
+
+
+def _cached_load(folder: Path, catalogue: Catalogue) -> Questionnaire:
+    depends = catalogue_key(catalogue)
+    files = [folder / "questionnaire.yaml", *sorted(folder.glob("part-*.yaml"))]
+    key = None if depends is None else source_key("questionnaire", folder, files, depends=depends)
+    return cached_model(Questionnaire, "questionnaire", key, lambda: _load(folder, catalogue))
 
 
 # Parsed once per process. The catalogue is kept in the value so that its id cannot be

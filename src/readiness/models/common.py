@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from copy import copy
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
-from pydantic_core import PydanticUndefined
 
 from readiness.language import Language
 
@@ -83,45 +81,3 @@ SEVERITY: dict[FindingClass, int] = {
     FindingClass.NOT_APPLICABLE: 0,
 }
 """Order of severity, for picking the worse of two classes."""
-
-
-_OPTIONAL: dict[type[BaseModel], tuple[tuple[str, Any, Any], ...]] = {}
-"""Per model, each field's name, default and default factory, in declaration order."""
-
-_M = TypeVar("_M", bound=BaseModel)
-
-
-def construct(model: type[_M], **values: Any) -> _M:
-    """``model.model_construct(**values)`` for values known to be valid, in a fraction of the
-    time: scoring builds some 1,300 result objects per answer file.
-
-    Nothing is validated. Every required field must be given; missing optional ones take
-    their defaults. Fields keep declaration order, as in a model built by pydantic.
-    """
-    fields = _OPTIONAL.get(model)
-    if fields is None:
-        fields = _OPTIONAL[model] = tuple(
-            (name, info.default, info.default_factory) for name, info in model.model_fields.items()
-        )
-    data: dict[str, Any] = {}
-    given = 0
-    for name, default, factory in fields:
-        if name in values:
-            data[name] = values[name]
-            given += 1
-        elif factory is not None:
-            data[name] = factory()
-        elif default is PydanticUndefined:
-            raise TypeError(f"{model.__name__}: the required field '{name}' is missing")
-        else:
-            # A mutable default is copied, as pydantic does, so no two objects share it.
-            data[name] = copy(default) if isinstance(default, list | dict | set) else default
-    if given != len(values):
-        unknown = ", ".join(sorted(set(values) - set(data)))
-        raise TypeError(f"{model.__name__}: unknown fields {unknown}")
-    instance = model.__new__(model)
-    object.__setattr__(instance, "__dict__", data)
-    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
-    object.__setattr__(instance, "__pydantic_extra__", None)
-    object.__setattr__(instance, "__pydantic_private__", None)
-    return instance

@@ -18,7 +18,7 @@ from readiness.models.assessment import (
     Source,
 )
 from readiness.models.catalogue import Catalogue
-from readiness.models.common import Basis, FindingClass, Rating, construct
+from readiness.models.common import Basis, FindingClass, Rating
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
 from readiness.scoring.capability import capability
@@ -178,9 +178,7 @@ def _area(
         level = capability(
             questionnaire.capability, group.score, answers.capability.get(area_id, {})
         )
-    return construct(
-        AreaResult, **dict(group), part=area.part, process=area.process, capability=level
-    )
+    return AreaResult(**dict(group), part=area.part, process=area.process, capability=level)
 
 
 def _blockers(requirements: list[RequirementResult], catalogue: Catalogue) -> list[Blocker]:
@@ -191,8 +189,7 @@ def _blockers(requirements: list[RequirementResult], catalogue: Catalogue) -> li
             continue
         if documented is not None and Flag.DOCUMENT_MISSING in result.flags:
             blockers.append(
-                construct(
-                    Blocker,
+                Blocker(
                     requirement=result.id,
                     clause=result.clause,
                     kind=documented.kind,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from readiness.models.answers import Answer
 from readiness.models.assessment import Finding, FindingSource, RequirementResult
 from readiness.models.catalogue import Catalogue
-from readiness.models.common import Basis, FindingClass, Rating, construct
+from readiness.models.common import Basis, FindingClass, Rating
 from readiness.models.questionnaire import Questionnaire
 from readiness.scoring.messages import text
 
@@ -50,8 +50,7 @@ def practice_findings(
             continue
         first = catalogue.requirement(question.covers[0])
         found.append(
-            construct(
-                Finding,
+            Finding(
                 id=question.id,
                 source=FindingSource.PRACTICE,
                 finding=FindingClass.OBSERVATION,
@@ -70,8 +69,7 @@ def practice_findings(
 
 def _of(result: RequirementResult, source: FindingSource) -> Finding:
     finding = result.finding if source is FindingSource.REQUIREMENT else FindingClass.OBSERVATION
-    return construct(
-        Finding,
+    return Finding(
         id=result.id,
         source=source,
         finding=finding,
@@ -129,8 +127,7 @@ def _systemic(key: str, members: list[Finding], catalogue: Catalogue) -> Finding
     else:
         subject_en = f"the {area.title.en} process"
         subject_zh = f"{area.title.zh}流程"
-    return construct(
-        Finding,
+    return Finding(
         id=f"SYS-{area_id}" + (f"-{clause}" if clause else ""),
         source=FindingSource.SYSTEMIC,
         finding=FindingClass.MAJOR,

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from readiness.models.catalogue import DocumentedInfo, Requirement
-from readiness.models.common import LocalText, construct
+from readiness.models.common import LocalText
 
 
 def text(en: str, zh: str) -> LocalText:
     """Shorthand for a bilingual text (built without validation: the strings are ours)."""
-    return construct(LocalText, en=en, zh=zh)
+    return LocalText(en=en, zh=zh)
 
 
 def pct(value: float) -> str:

@@ -27,7 +27,6 @@ from readiness.models.common import (
     FindingClass,
     LocalText,
     Rating,
-    construct,
 )
 from readiness.models.scoring import ScoringConfig
 from readiness.scoring.messages import document_action, evidence_list, pct, text
@@ -49,8 +48,7 @@ def contribution(
     ``practice``: the question asks about good practice; its answer is shown, not scored.
     """
     if answer is None or answer.rating is None:
-        return construct(
-            Contribution,
+        return Contribution(
             question=question_id,
             rating=None,
             value=0.0,
@@ -88,8 +86,7 @@ def _described(
     capped_by: list[CapKind],
     practice: bool,
 ) -> Contribution:
-    return construct(
-        Contribution,
+    return Contribution(
         question=question_id,
         rating=answer.rating,
         value=value,
@@ -137,8 +134,7 @@ def score_requirement(
     rated = [c for c in scored if c.score is not None]
     flags = _flags(scored, requirement)
     if not rated and requirement.na_allowed:
-        return construct(
-            RequirementResult,
+        return RequirementResult(
             id=requirement.id,
             clause=requirement.clause,
             area=area_id,
@@ -149,8 +145,7 @@ def score_requirement(
             flags=[Flag.NA_ACCEPTED],
             contributions=parts,
             reasons=[
-                construct(
-                    Reason,
+                Reason(
                     code="na_accepted",
                     text=text(
                         "Marked not applicable with a justification; the catalogue allows this.",
@@ -175,8 +170,7 @@ def score_requirement(
     reasons = _reasons(parts, flags, score)
     if worst and finding is FindingClass.MINOR and classify(exact, config) is not finding:
         reasons.append(_WORST_REASON)
-    return construct(
-        RequirementResult,
+    return RequirementResult(
         id=requirement.id,
         clause=requirement.clause,
         area=area_id,
@@ -192,8 +186,7 @@ def score_requirement(
     )
 
 
-_WORST_REASON = construct(
-    Reason,
+_WORST_REASON = Reason(
     code="worst_answer",
     text=text(
         "One answer says the documented information is missing or the practice is not "
@@ -250,8 +243,7 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
     reasons: list[Reason] = []
     if Flag.NA_NOT_ALLOWED in flags:
         reasons.append(
-            construct(
-                Reason,
+            Reason(
                 code="na_not_allowed",
                 text=text(
                     "Marked not applicable, but clauses 4 to 10 cannot be excluded; where another "
@@ -262,8 +254,7 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
         )
     elif Flag.UNANSWERED in flags:
         reasons.append(
-            construct(
-                Reason,
+            Reason(
                 code="unanswered",
                 text=text(
                     "No answer was given, so no evidence was offered; scored as not achieved.",
@@ -275,8 +266,7 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
         en = [_describe(c, zh=False) for c in parts if c.score is not None and not c.practice]
         zh = [_describe(c, zh=True) for c in parts if c.score is not None and not c.practice]
         reasons.append(
-            construct(
-                Reason,
+            Reason(
                 code="score",
                 text=text(
                     f"{pct(score)} % from {len(en)} answer{'s' if len(en) != 1 else ''}: "
@@ -288,8 +278,7 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
         )
     if Flag.DOCUMENTED_NOT_PRACTISED in flags:
         reasons.append(
-            construct(
-                Reason,
+            Reason(
                 code="documented_not_practised",
                 text=text(
                     "Documented but not practised: the documents describe work that leaves no records.",
@@ -299,8 +288,7 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
         )
     if Flag.PRACTISED_NOT_DOCUMENTED in flags:
         reasons.append(
-            construct(
-                Reason,
+            Reason(
                 code="practised_not_documented",
                 text=text(
                     "Practised but not documented: the work is done, but no document describes it.",
@@ -313,8 +301,7 @@ def _reasons(parts: list[Contribution], flags: list[Flag], score: float) -> list
         reasons.append(note)
     if Flag.DOCUMENT_MISSING in flags:
         reasons.append(
-            construct(
-                Reason,
+            Reason(
                 code="document_missing",
                 text=text(
                     "Required documented information is missing: a stage 1 audit would stop here.",
@@ -349,8 +336,7 @@ def _practice_note(parts: list[Contribution]) -> Reason | None:
     listed = [c.question for c in parts if c.practice]
     if not listed:
         return None
-    return construct(
-        Reason,
+    return Reason(
         code="practice_not_scored",
         text=text(
             f"Good-practice questions shown but not scored: {', '.join(listed)}.",

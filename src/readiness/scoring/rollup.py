@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 
 from readiness.models.assessment import Counts, Finding, RequirementResult, ScoreGroup
-from readiness.models.common import Basis, FindingClass, construct
+from readiness.models.common import Basis, FindingClass
 
 
 def count(
@@ -30,8 +30,7 @@ def count(
         elif not (result.finding is FindingClass.MINOR and result.id in grouped):
             tally[result.finding.value] += 1
     majors = sum(1 for f in systemic if f.requirements and set(f.requirements) <= ids)
-    return construct(
-        Counts,
+    return Counts(
         major=tally["major"] + majors,
         minor=tally["minor"],
         observation=tally["observation"],
@@ -56,8 +55,7 @@ def roll_up(
     scored = [r for r in results if r.score is not None and r.basis is not Basis.PRACTICE]
     weight = sum(r.weight for r in scored)
     exact = sum(r.weight * _exact(r) for r in scored) / weight if weight else None
-    return construct(
-        ScoreGroup,
+    return ScoreGroup(
         id=group_id,
         score=round(exact, 1) if exact is not None else None,
         score_exact=exact,
