@@ -7,6 +7,7 @@ whose JSON is identical byte for byte.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -44,6 +45,30 @@ DEFAULT_AREA_FLOOR = 50.0
 
 
 def make_plan(
+    assessment: Assessment,
+    catalogue: Catalogue,
+    config: PlanConfig,
+    *,
+    start: dt.date,
+    scenario: str = "standard",
+    target_date: dt.date | None = None,
+) -> Plan:
+    """Plan the way from ``assessment`` to a certificate, starting on ``start`` (see
+    :func:`_make_plan`). Figures of a configuration so large that their products leave the
+    range of exact decimal arithmetic are an :class:`InputError` naming the configuration."""
+    try:
+        return _make_plan(
+            assessment, catalogue, config, start=start, scenario=scenario, target_date=target_date
+        )
+    except (decimal.InvalidOperation, OverflowError):
+        message = (
+            "its numbers (rates, efforts, people, fees) are too large to compute a plan with; "
+            "use realistic values"
+        )
+        raise InputError(config.source, [Problem("", message)]) from None
+
+
+def _make_plan(
     assessment: Assessment,
     catalogue: Catalogue,
     config: PlanConfig,
