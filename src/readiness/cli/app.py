@@ -19,6 +19,7 @@ import typer
 from readiness.cli.common import (
     LangOption,
     console,
+    help_group,
     load_data,
     print_error,
     print_written,
@@ -37,7 +38,8 @@ app = typer.Typer(
     help="ISO/IEC 20000-1 certification readiness: score a client's answered questionnaire, "
     "predict audit findings and plan the way to certification.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    cls=help_group(),
     pretty_exceptions_enable=False,
 )
 app.add_typer(questionnaire_app, name="questionnaire")
