@@ -55,7 +55,7 @@ def test_fifty_clients_three_broken(tmp_path: Path) -> None:
     result = invoke("assess", *map(str, files), "-o", str(out), "--format", "json")
     assert result.exit_code == 3, result.output
     text = " ".join(result.output.split())
-    assert "47 of 50 clients assessed; 3 could not be" in text
+    assert "47 of 50 clients assessed; 3 could not be assessed (see below)" in text
     for index in BROKEN:
         assert f"client-{index:02d}.yaml" in text
     assert "'mostly' is not a rating" in text

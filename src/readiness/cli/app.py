@@ -20,6 +20,7 @@ from readiness.cli.common import (
     LangOption,
     TemplatesOption,
     console,
+    help_group,
     load_data,
     out_folder,
     print_error,
@@ -40,7 +41,8 @@ app = typer.Typer(
     help="ISO/IEC 20000-1 certification readiness: score a client's answered questionnaire, "
     "predict audit findings and plan the way to certification.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    cls=help_group(),
     pretty_exceptions_enable=False,
 )
 app.add_typer(questionnaire_app, name="questionnaire")

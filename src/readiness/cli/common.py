@@ -109,3 +109,53 @@ def print_written(summary: Any, written: list[Path], language: Language) -> None
 
     console().print(summary)
     say(f"{labels(language)['written']}: " + ", ".join(str(p) for p in written))
+
+
+def _quiet(param: Any) -> None:
+    """Leave ``param``'s Python type (``<bool>``, ``<list[Path]>``) out of the help.
+
+    typer prints every parameter's annotation; a flag needs none, and a list of files is said
+    by its name and help. Options keep a metavar given to them.
+    """
+    from typer.core import TyperArgument, TyperOption
+
+    if isinstance(param, TyperOption) and param.is_flag and param.metavar is None:
+        param.metavar = ""  # typer shows an option's metavar instead of its type
+    elif isinstance(param, TyperArgument) and param.nargs != 1:
+        # typer takes no argument class per parameter: the method is overridden on the object
+        param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+
+
+def _without_types(command: Any) -> None:
+    """:func:`_quiet` on every parameter of ``command``, its help option and sub-commands."""
+    for param in command.params:
+        _quiet(param)
+    find_help = command.get_help_option
+
+    def get_help_option(ctx: Any) -> Any:
+        option = find_help(ctx)
+        if option is not None:
+            _quiet(option)
+        return option
+
+    command.get_help_option = get_help_option  # command is Any: typed by typer only
+    for sub in getattr(command, "commands", {}).values():
+        _without_types(sub)
+
+
+def help_group() -> type:
+    """The root command's class: a typer group whose help shows no Python types."""
+    from typer.core import TyperGroup
+
+    class HelpGroup(TyperGroup):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            _without_types(self)
+
+        def get_params(self, ctx: Any) -> Any:
+            params = super().get_params(ctx)
+            for param in params:  # the completion options are added after __init__
+                _quiet(param)
+            return params
+
+    return HelpGroup

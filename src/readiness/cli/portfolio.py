@@ -44,10 +44,18 @@ def portfolio(
 
 
 def _progress(quiet: bool) -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
+    # The console reads no markup (client names must stay inert), so a markup column such as
+    # rich's default "[progress.description]…" would print its tag: a plain text column.
     return Progress(
-        "[progress.description]{task.description}",
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -62,6 +70,7 @@ def report_portfolio(results: list[Any], language: Language, fail_under: float |
     from rich.table import Table
 
     from readiness.data.labels import labels
+    from readiness.render.portfolio import portfolio_summary
 
     w = labels(language)
     table = Table(header_style="bold")
@@ -76,7 +85,7 @@ def report_portfolio(results: list[Any], language: Language, fail_under: float |
         )  # fmt: skip
     console().print(table)
     failed = [r for r in results if r.error is not None]
-    console().print(w["pf_summary"].format(ok=len(ok), total=len(results), failed=len(failed)))
+    console().print(portfolio_summary(len(ok), len(results), language))
     for r in failed:
         print_error(r.error)
     if failed:

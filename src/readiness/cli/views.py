@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -42,6 +42,37 @@ def assessment_summary(
     line = Text(f"{words['verdict']}: ", style="bold")
     line.append(words[verdict.value], style=VERDICT_STYLE[verdict])
     reasons = Text("\n".join(f"  • {r.text.get(language)}" for r in assessment.verdict.reasons))
+    return Group(
+        head,
+        line,
+        reasons,
+        _AreaTable(assessment, catalogue, language),
+        _tail(assessment, language),
+    )
+
+
+class _AreaTable:
+    """The table of areas, built at the width it is printed at: below :data:`WITH_TITLES`
+    columns the area titles are left out (the ids stay) rather than wrapped a word a line."""
+
+    def __init__(self, assessment: Assessment, catalogue: Catalogue, language: Language) -> None:
+        self.assessment, self.catalogue, self.language = assessment, catalogue, language
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield area_table(
+            self.assessment, self.catalogue, self.language, titles=options.max_width >= WITH_TITLES
+        )
+
+
+WITH_TITLES = 100
+"""Narrowest terminal (columns) that shows the area titles next to their ids."""
+
+
+def area_table(
+    assessment: Assessment, catalogue: Catalogue, language: Language, *, titles: bool = True
+) -> Table:
+    """Areas, parts and the overall score with levels and finding counts, a row each."""
+    words = labels(language)
     table = Table(show_lines=False, header_style="bold", expand=False)
     for column, justify in (
         (words["area"], "left"),
@@ -52,23 +83,33 @@ def assessment_summary(
         (words["minor"], "right"),
         (words["observation"], "right"),
     ):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        if column or titles:  # only the title gives way (wraps); ids and numbers never do
+            table.add_column(column, justify=justify, no_wrap=bool(column))  # type: ignore[arg-type]
     target = assessment.target_score
     for area in assessment.areas:
         level = str(area.capability.level) if area.capability else ""
         title = catalogue.area(area.id).title.get(language)
-        table.add_row(*_row(area.id, title, area, target, level))
+        table.add_row(*_row(area.id, title, area, target, level, titles=titles))
     table.add_section()
     for part in assessment.parts:
         title = next(p.title.get(language) for p in catalogue.parts if p.id == part.id)
-        table.add_row(*_row(f"{words['part']} {part.id}", title, part, target))
+        table.add_row(*_row(f"{words['part']} {part.id}", title, part, target, titles=titles))
     overall = Text(words["overall"], style="bold")
-    table.add_row(*_row(overall, words["counts_requirements"], assessment.overall, target))
+    table.add_row(
+        *_row(overall, words["counts_requirements"], assessment.overall, target, titles=titles)
+    )
     counts = assessment.counts
     table.add_section()
     for key, tally in (("counts_indicators", counts.indicator), ("counts_matrix", counts.matrix)):
-        table.add_row(words[key], "", "", "", *_counts(tally))
-    table.add_row(Text(words["counts_total"], style="bold"), "", "", "", *_counts(counts.total))
+        table.add_row(words[key], *[""] * (3 if titles else 2), *_counts(tally))
+    total = Text(words["counts_total"], style="bold")
+    table.add_row(total, *[""] * (3 if titles else 2), *_counts(counts.total))
+    return table
+
+
+def _tail(assessment: Assessment, language: Language) -> Text:
+    words = labels(language)
+    counts = assessment.counts
     done = assessment.completeness
     tail = Text(
         f"{words['blockers']}: {len(assessment.blockers)}    "
@@ -89,16 +130,22 @@ def assessment_summary(
             f"    {words['respondents']}: {len(assessment.respondents)}    "
             f"{words['disagreements']}: {len(assessment.disagreements)}"
         )
-    return Group(head, line, reasons, table, tail)
+    return tail
 
 
 def _row(
-    name: str | Text, title: str, group: ScoreGroup, target: float, level: str = ""
+    name: str | Text,
+    title: str,
+    group: ScoreGroup,
+    target: float,
+    level: str = "",
+    *,
+    titles: bool = True,
 ) -> list[str | Text]:
     counts = group.counts
     return [
         name,
-        title,
+        *([title] if titles else []),
         score_text(group.score, target),
         level,
         *_counts(

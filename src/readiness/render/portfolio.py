@@ -15,6 +15,15 @@ def _score(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
 
 
+def portfolio_summary(assessed: int, total: int, language: Language) -> str:
+    """ "3 of 4 clients assessed; 1 could not be assessed", naming failures only when there are."""
+    w = labels(language)
+    failed = total - assessed
+    if failed == 0:
+        return w["pf_summary_all"].format(ok=assessed, total=total)
+    return w["pf_summary"].format(ok=assessed, total=total, failed=failed)
+
+
 def portfolio_markdown(results: Sequence[ClientResult], language: Language) -> str:
     """The portfolio summary as Markdown: one row per client, then the files that failed."""
     w = labels(language)
@@ -23,7 +32,7 @@ def portfolio_markdown(results: Sequence[ClientResult], language: Language) -> s
     lines = [
         f"# {w['pf_title']}",
         "",
-        w["pf_summary"].format(ok=len(ok), total=len(results), failed=len(failed)),
+        portfolio_summary(len(ok), len(results), language),
         "",
         f"| {w['client']} | {w['verdict']} | {w['score']} | {w['pf_weakest']} | "
         f"{w['blockers']} | {w['major']} | {w['minor']} | {w['pf_folder']} |",
