@@ -53,3 +53,9 @@ def test_an_unknown_target_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "'excel' is not a target" in result.output
     assert parse_targets("JIRA, jira,csv") == [Target.JIRA, Target.CSV]
+
+
+def test_an_empty_out_is_a_usage_error_as_for_every_command() -> None:
+    result = invoke("export", "jira", str(EXAMPLE), "--out", "")
+    assert result.exit_code == 2
+    assert "an empty --out would write into the current folder" in " ".join(result.output.split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
@@ -18,6 +19,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 LangOption = Annotated[Language, typer.Option("--lang", help="Language of the output.")]
+PlanConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="A plan.yaml merged over the shipped defaults.")
+]
+StartOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--start",
+        formats=["%Y-%m-%d"],
+        help="Project start (default: the Monday after the assessment).",
+    ),
+]
+
 TemplatesOption = Annotated[
     Path | None,
     typer.Option(

@@ -1,12 +1,19 @@
 """``readiness export``: files for OSCAL tools, CISO Assistant and issue trackers."""
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from readiness.cli.common import LangOption, load_data, reports_errors, say
+from readiness.cli.common import (
+    LangOption,
+    PlanConfigOption,
+    StartOption,
+    load_data,
+    out_folder,
+    reports_errors,
+    say,
+)
 from readiness.language import Language
 from readiness.outputs.interchange import parse_targets
 
@@ -21,18 +28,11 @@ def export(
         Path,
         typer.Argument(help="The client's answers (YAML or Excel) or a saved assessment.json."),
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs.")] = Path(
-        "readiness-export"
-    ),
-    config: Annotated[
-        Path | None, typer.Option(help="A plan.yaml merged over the shipped defaults.")
-    ] = None,
-    start: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"], help="Project start (default: the Monday after the assessment)."
-        ),
-    ] = None,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
+    ] = Path("readiness-export"),
+    config: PlanConfigOption = None,
+    start: StartOption = None,
     scenario: Annotated[
         str | None,
         typer.Option(help="The plan's scenario (default: standard).", show_default=False),

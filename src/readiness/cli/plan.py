@@ -8,6 +8,8 @@ import typer
 
 from readiness.cli.common import (
     LangOption,
+    PlanConfigOption,
+    StartOption,
     TemplatesOption,
     load_data,
     out_folder,
@@ -69,15 +71,8 @@ def plan(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
     ] = Path("readiness-plan"),
-    config: Annotated[
-        Path | None, typer.Option(help="A plan.yaml merged over the shipped defaults.")
-    ] = None,
-    start: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"], help="Project start (default: the Monday after the assessment)."
-        ),
-    ] = None,
+    config: PlanConfigOption = None,
+    start: StartOption = None,
     scenario: Annotated[
         str | None,
         typer.Option(
