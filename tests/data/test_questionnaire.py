@@ -65,7 +65,7 @@ def test_required_indicator_rules(questionnaire: Questionnaire) -> None:
         "training_rounds",
     } <= figures
     high = rules["IND-CHG-EMERGENCY-HIGH"].when[0]
-    assert (high.op, high.value) == ("gt", 60)
+    assert (high.op, high.value) == ("gt", 30)
     assert rules["IND-TRIAL-RUN"].blocks_stage2
     assert (rules["IND-TRIAL-RUN"].when[0].op, rules["IND-TRIAL-RUN"].when[0].value) == ("lt", 3)
     assert rules["IND-NO-INTERNAL-AUDIT"].finding == "major"
