@@ -77,10 +77,10 @@ def test_assess_client_reports_problems_as_data(tmp_path: Path) -> None:
     assert good.error is None and good.client == "Acme Cloud Services Co., Ltd."
     # 3 documents missing, and 2 records of practice (internal audit and management review
     # results: documented yes, practised no) now judged by whether records exist
-    assert good.score == 52.8 and good.verdict == "not_ready" and good.blockers == 5
-    # the assessment's one count: 39 requirement majors (16 systemic) + 2 indicator majors;
-    # 19 + 3 + 2 minors left after grouping (requirement, indicator, matrix)
-    assert (good.majors, good.minors) == (41, 24)
+    assert good.score == 53.3 and good.verdict == "not_ready" and good.blockers == 5
+    # the assessment's one count: 37 requirement majors (16 systemic); 18 + 1 + 2 minors left
+    # after grouping (requirement, indicator, matrix)
+    assert (good.majors, good.minors) == (37, 21)
     assert good.weakest == "B.CAP Capacity management" and good.weakest_score == 25.0
     assert (tmp_path / "good" / "assessment.json").is_file()
     bad_file = tmp_path / "bad.yaml"

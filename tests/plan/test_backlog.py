@@ -86,13 +86,13 @@ def test_fast_track_multiplies_consulting_effort(fast: Plan) -> None:
 def test_indicator_and_matrix_findings(standard: Plan) -> None:
     by_id = {a.id: a for a in standard.actions}
     # an indicator on a requirement already being practised joins that action
-    merged = by_id["R-9.2-01.practice"]
-    assert merged.findings == ["R-9.2-01", "IND-NO-INTERNAL-AUDIT"]
-    # an indicator with its own kinds: a tool for the SLA reporting
-    tool = by_id["IND-SLA-REPORTING.tool"]
-    assert tool.source is FindingSource.INDICATOR
-    assert tool.area == "B.REP"
-    assert tool.role == "it_staff"
+    merged = by_id["R-8.5.1.3-01.practice"]
+    assert merged.findings == ["R-8.5.1.3-01", "IND-CHG-EMERGENCY-HIGH"]
+    assert merged.source is FindingSource.REQUIREMENT
+    # good practice and readiness preconditions make no action of their own: the plan's
+    # phases hold the internal audit, the management review and the operating period
+    found = {f for a in standard.actions for f in a.findings}
+    assert not found & {"IND-SLA-REPORTING", "IND-NO-INTERNAL-AUDIT", "IND-TRIAL-RUN"}
     # a matrix finding without an area lands in the home area of its clause (5.3 → A.LEAD)
     owners = by_id["MTX-01-PROCESS-OWNERS.record"]
     assert owners.area == "A.LEAD"

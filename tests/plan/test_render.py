@@ -103,11 +103,11 @@ def test_stage_dates_are_the_same_in_every_format(standard: Plan, fast: Plan) ->
     from readiness.render.plan.mspdi import mspdi_bytes
     from readiness.render.plan.workbook import plan_workbook_bytes
 
-    stage1 = "2027-11-18 – 2027-11-19"
-    stage2 = "2028-01-03 – 2028-01-06"
+    stage1 = "2027-11-12 – 2027-11-15"
+    stage2 = "2027-12-28 – 2027-12-31"
     assert (standard.stage1_start.isoformat(), standard.stage1_end.isoformat()) == (
-        "2027-11-18",
-        "2027-11-19",
+        "2027-11-12",
+        "2027-11-15",
     )
     markdown = render_plan_markdown(standard, Language.EN, [fast])
     html = render_plan_html(standard, Language.EN, [fast])
@@ -116,16 +116,16 @@ def test_stage_dates_are_the_same_in_every_format(standard: Plan, fast: Plan) ->
     terminal = console.file.getvalue()  # type: ignore[attr-defined]
     for text in (markdown, html, terminal):
         assert stage1 in text and stage2 in text
-    assert "2027-09-20 – 2027-09-23" in markdown and "2027-09-20 – 2027-09-23" in html
+    assert "2027-09-15 – 2027-09-20" in markdown and "2027-09-15 – 2027-09-20" in html
     data = json.loads(standard.model_dump_json())
-    assert (data["stage2_start"], data["stage2_end"]) == ("2028-01-03", "2028-01-06")
+    assert (data["stage2_start"], data["stage2_end"]) == ("2027-12-28", "2027-12-31")
     summary = load_workbook(io.BytesIO(plan_workbook_bytes(standard, Language.EN)))["Summary"]
     facts = {row[0].value: row[1].value for row in summary.iter_rows(min_row=3, max_row=14)}
-    assert facts["Stage 2 audit: first day"].date().isoformat() == "2028-01-03"
-    assert facts["Stage 2 audit: last day"].date().isoformat() == "2028-01-06"
+    assert facts["Stage 2 audit: first day"].date().isoformat() == "2027-12-28"
+    assert facts["Stage 2 audit: last day"].date().isoformat() == "2027-12-31"
     xml = mspdi_bytes(standard, Language.EN).decode()
-    assert "<Start>2028-01-03T08:00:00</Start>" in xml
-    assert "<Finish>2028-01-06T17:00:00</Finish>" in xml
+    assert "<Start>2027-12-28T08:00:00</Start>" in xml
+    assert "<Finish>2027-12-31T17:00:00</Finish>" in xml
 
 
 def test_cost_line_quantities_are_shown_as_multiplied(standard: Plan) -> None:
@@ -137,5 +137,5 @@ def test_cost_line_quantities_are_shown_as_multiplied(standard: Plan) -> None:
         assert row in markdown, row
         assert line.amount == line.quantity * line.rate
     build = next(line for line in standard.costs.lines if line.item.en.endswith("documentation"))
-    assert (build.quantity, build.amount) == (Decimal("24.28"), Decimal("48560"))
-    assert "| 24.28 | person-day | 2,000.00 | 48,560.00 |" in markdown
+    assert (build.quantity, build.amount) == (Decimal("23.08"), Decimal("46160"))
+    assert "| 23.08 | person-day | 2,000.00 | 46,160.00 |" in markdown

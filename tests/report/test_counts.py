@@ -29,20 +29,20 @@ def test_every_format_gives_the_same_finding_counts(
     result = assess(answers, catalogue, questionnaire, config)
     total = result.counts.total
     expected = (total.major, total.minor, total.observation)
-    # by hand: 23 requirement majors + 16 systemic + 2 indicator; 85 + 3 + 2 minors less the
-    # 66 counted in systemic majors; 98 + 2 + 3 observations
-    assert expected == (41, 24, 103)
+    # by hand: 21 requirement majors + 16 systemic; 82 + 1 + 2 minors less the 64 counted in
+    # systemic majors; 93 + 3 observations (the preconditions are not findings)
+    assert expected == (37, 21, 96)
     split = result.counts
-    assert (split.requirement.major, split.indicator.major, split.matrix.major) == (39, 2, 0)
-    assert (split.requirement.minor, split.indicator.minor, split.matrix.minor) == (19, 3, 2)
+    assert (split.requirement.major, split.indicator.major, split.matrix.major) == (37, 0, 0)
+    assert (split.requirement.minor, split.indicator.minor, split.matrix.minor) == (18, 1, 2)
     assert result.overall.counts.major == split.requirement.major
     assert result.overall.counts.minor == split.requirement.minor
     assert sum(p.counts.major for p in result.parts) == split.requirement.major
     assert sum(p.counts.minor for p in result.parts) == split.requirement.minor
     # the findings lists agree with the counts
     ungrouped = [f for f in result.findings if f.grouped_into is None]
-    assert sum(f.finding.value == "major" for f in ungrouped) + len(result.systemic) == 41
-    assert sum(f.finding.value == "minor" for f in ungrouped) == 24
+    assert sum(f.finding.value == "major" for f in ungrouped) + len(result.systemic) == 37
+    assert sum(f.finding.value == "minor" for f in ungrouped) == 21
 
     rendered = render_outputs(result, catalogue, questionnaire, Language.EN, FORMATS)
     data = json.loads(rendered[ReportFormat.JSON])
@@ -96,7 +96,7 @@ def test_every_format_gives_the_same_finding_counts(
 
     client = assess_client(EXAMPLE, tmp_path / "acme", Language.EN, [ReportFormat.JSON])
     assert (client.majors, client.minors) == expected[:2]
-    assert f"| {client.blockers} | 41 | 24 |" in portfolio_markdown([client], Language.EN)
+    assert f"| {client.blockers} | 37 | 21 |" in portfolio_markdown([client], Language.EN)
 
 
 def test_a_saved_assessment_reads_back_with_its_counts(
@@ -120,18 +120,18 @@ def test_a_saved_assessment_reads_back_with_its_counts(
         finding.pop("grouped_into")
     path.write_text(json.dumps(old))
     total = load_assessment(path).counts.total
-    assert (total.major, total.minor, total.observation) == (25, 90, 103)  # as counted before
+    assert (total.major, total.minor, total.observation) == (21, 85, 96)  # as counted before
 
 
 def test_an_incomplete_questionnaire_renders_its_verdict_everywhere(
     catalogue, questionnaire, config
 ) -> None:
     answers = load_answer_file(EXAMPLE, questionnaire, catalogue)
-    # the example leaves 3 of 207 unanswered; 18 more make 21 (10.1 %), above the 10 % allowed
-    dropped = [q for q in answers.answers if answers.answers[q].rating is not None][:18]
+    # the example leaves 3 of 228 unanswered; 20 more make 23 (10.1 %), above the 10 % allowed
+    dropped = [q for q in answers.answers if answers.answers[q].rating is not None][:20]
     kept = {q: a for q, a in answers.answers.items() if q not in dropped}
     result = assess(answers.model_copy(update={"answers": kept}), catalogue, questionnaire, config)
-    assert len(result.completeness.unanswered) == 21
+    assert len(result.completeness.unanswered) == 23
     assert result.verdict.verdict.value == "incomplete"
     assert [r.code for r in result.verdict.reasons] == ["incomplete"]
     for language, label in ((Language.EN, "Incomplete"), (Language.ZH, "不完整")):

@@ -38,7 +38,7 @@ H1_EN = [
     "Results by process and area",
     "Predicted audit findings",
     "Mandatory documented information",
-    "Statement of applicability",
+    "Not applicable items and their justification",
     "About this report",
 ]
 H1_ZH = [
@@ -49,7 +49,7 @@ H1_ZH = [
     "各流程与领域的评估结果",
     "预计审核发现",
     "强制性成文信息",
-    "适用性声明",
+    "不适用项及理由",
     "关于本报告",
 ]
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -82,11 +82,11 @@ def test_verdict_and_score_table(files: dict[Language, bytes]) -> None:
     scores = document.tables[1]
     cells = [[cell.text for cell in row.cells] for row in scores.rows]
     assert cells[0] == ["Part", "Score", "Major", "Minor", "Obs."]
-    # The parts' tallies add up to the requirement row: 17+13+9 majors, 9+8+2 minors, 50+37+11;
-    # the indicator rules (2/3/2) and the role matrix (0/2/3) make the total, as in every format.
-    assert [row[2] for row in cells[1:4]] == ["17", "13", "9"]
-    assert cells[4] == ["Overall (Requirement findings)", "52.8 %", "39", "19", "98"]
-    assert cells[-1][2:] == ["41", "24", "103"]
+    # The parts' tallies add up to the requirement row: 17+12+8 majors, 8+8+2 minors, 46+36+11;
+    # the indicator rules (0/1/0) and the role matrix (0/2/3) make the total, as in every format.
+    assert [row[2] for row in cells[1:4]] == ["17", "12", "8"]
+    assert cells[4] == ["Overall (Requirement findings)", "53.3 %", "37", "18", "93"]
+    assert cells[-1][2:] == ["37", "21", "96"]
 
 
 def test_chinese_throughout_with_east_asian_fonts_and_tags(files: dict[Language, bytes]) -> None:

@@ -63,16 +63,16 @@ def test_progress_content(comparison: Comparison, catalogue: Catalogue) -> None:
         ReportFormat.HTML
     ]
     assert isinstance(html, str)
-    assert "Findings closed (8)" in html and "New findings (3)" in html
+    assert "Findings closed (4)" in html and "New findings (2)" in html
     assert "Findings that got worse (1)" in html and "R-4.1-01" in html
-    assert "52.8 %" in html and "+3.0" in html
+    assert "53.3 %" in html and "+3.1" in html
     assert html.count("<svg") == 1 and "<script" not in html
     markdown = render_comparison_outputs(comparison, catalogue, Language.ZH, [ReportFormat.MD])[
         ReportFormat.MD
     ]
     assert isinstance(markdown, str)
     assert "## 自上次评估以来的进展 (2026-11-02 → 2027-03-01)" in markdown
-    assert "### 已关闭的审核发现 (8)" in markdown
+    assert "### 已关闭的审核发现 (4)" in markdown
 
 
 def test_gap_report_with_a_baseline_has_the_progress_section(
@@ -101,7 +101,7 @@ def test_gap_report_with_a_baseline_has_the_progress_section(
     assert names[-3:] == [
         "Change Scores",
         "Change Predicted audit findings",
-        "Change Stage 1 blockers",
+        "Change Before stage 2",
     ]
     plain = render_outputs(later, catalogue, questionnaire, Language.EN, [ReportFormat.MD])
     assert "Progress since" not in str(plain[ReportFormat.MD])
@@ -116,7 +116,7 @@ def test_workbook_has_scores_chart_and_findings(
     assert isinstance(data, bytes)
     book = load_workbook(io.BytesIO(data))
     scores, findings, blockers = book.worksheets
-    assert scores["A4"].value == "overall" and scores["C4"].value == 52.8
+    assert scores["A4"].value == "overall" and scores["C4"].value == 53.3
     assert scores["E4"].value == comparison.overall.delta
     assert len(scores._charts) == 1
     rows = list(findings.iter_rows(min_row=4, values_only=True))
@@ -124,13 +124,22 @@ def test_workbook_has_scores_chart_and_findings(
     assert rows[0][:2] == ("R-4.1-01", "worse")
     assert findings.auto_filter.ref == f"A3:G{3 + len(rows)}"
     # remaining, then closed (records judged by whether records exist)
-    assert [r[1] for r in blockers.iter_rows(min_row=4, values_only=True)] == [
+    rows = list(blockers.iter_rows(min_row=4, values_only=True))
+    assert [r[1] for r in rows] == [
         "R-9.2-02",
         "R-8.7.2-05",
         "R-9.2-06",
         "R-9.3-05",
         "R-8.4.3-02",
+        None,
+        "ID",
+        "IND-TRIAL-RUN",
+        "IND-NO-INTERNAL-AUDIT",
+        "IND-NO-MANAGEMENT-REVIEW",
     ]
+    # then and now of each readiness precondition, below the issues to resolve before stage 2
+    assert rows[6][0] == "Readiness preconditions"
+    assert rows[8][2:4] == ("not met", "met")
     again = render_comparison_outputs(comparison, catalogue, Language.EN, [ReportFormat.XLSX])
     assert again[ReportFormat.XLSX] == data
 

@@ -45,11 +45,7 @@ def _ids(comparison, movement: Movement) -> set[str]:  # type: ignore[no-untyped
 def test_findings_closed_new_worse_better(pair: tuple[Assessment, Assessment]) -> None:
     comparison = compare(*pair)
     assert _ids(comparison, Movement.CLOSED) == {
-        "IND-NO-INTERNAL-AUDIT",
-        "IND-NO-MANAGEMENT-REVIEW",
-        "IND-CHG-EMERGENCY-HIGH",
-        "IND-TRIAL-RUN",
-        "IND-TRAINING-ROUNDS",
+        "R-4.1-04",  # climate change: mentioned without a conclusion, then concluded
         "R-9.2-05",
         "R-9.2-06",
         "R-9.3-01",
@@ -57,8 +53,10 @@ def test_findings_closed_new_worse_better(pair: tuple[Assessment, Assessment]) -
     assert _ids(comparison, Movement.NEW) == {
         "R-8.7.3.1-02",  # security awareness round missed
         "R-8.6.1-01",  # incidents not logged for three weeks
-        "IND-CHG-EMERGENCY-ELEVATED",  # 64 % emergency changes fell to 35 %: still above 20 %
     }
+    old, new = pair
+    # 64 % emergency changes fell to 35 %: still above the 30 % line, so the minor stays
+    assert "IND-CHG-EMERGENCY-HIGH" in {f.id for f in old.findings} & {f.id for f in new.findings}
     assert _ids(comparison, Movement.WORSE) == {"R-4.1-01"}
     worse = next(f for f in comparison.findings if f.id == "R-4.1-01")
     assert (worse.old, worse.new) == ("observation", "minor")
@@ -70,34 +68,52 @@ def test_findings_closed_new_worse_better(pair: tuple[Assessment, Assessment]) -
         "R-9.3-04",
         "R-9.3-05",
     }
-    old, new = pair
     # every finding of either side is accounted for once
-    assert comparison.unchanged + 8 + 6 + 1 == len(old.findings)
-    assert comparison.unchanged + 3 + 6 + 1 == len(new.findings)
+    assert comparison.unchanged + 4 + 6 + 1 == len(old.findings) == 202
+    assert comparison.unchanged + 2 + 6 + 1 == len(new.findings) == 200
     # most severe movements first
-    assert [f.movement for f in comparison.findings][:4] == [Movement.WORSE] + [Movement.NEW] * 3
+    assert [f.movement for f in comparison.findings][:3] == [Movement.WORSE] + [Movement.NEW] * 2
+
+
+def test_readiness_preconditions_then_and_now(pair: tuple[Assessment, Assessment]) -> None:
+    """Held internal audit, management review and three months of records: preconditions, not
+    findings, so they move in their own list."""
+    comparison = compare(*pair)
+    assert [(p.rule, p.old, p.new) for p in comparison.preconditions] == [
+        ("IND-TRIAL-RUN", "not_met", "met"),
+        ("IND-NO-INTERNAL-AUDIT", "not_met", "met"),
+        ("IND-NO-MANAGEMENT-REVIEW", "not_met", "met"),
+    ]
+    audit = comparison.preconditions[1]
+    assert audit.reason.en == "Internal audits of the SMS completed in the last 12 months: 1."
+    backwards = compare(pair[1], pair[0])
+    assert [r for r in backwards.regressions if r.startswith("precondition")] == [
+        "precondition IND-TRIAL-RUN",
+        "precondition IND-NO-INTERNAL-AUDIT",
+        "precondition IND-NO-MANAGEMENT-REVIEW",
+    ]
 
 
 def test_score_deltas_levels_and_blockers(pair: tuple[Assessment, Assessment]) -> None:
     comparison = compare(*pair)
     old, new = pair
-    assert comparison.overall.old == old.overall.score == 52.8
+    assert comparison.overall.old == old.overall.score == 53.3
     assert comparison.overall.new == new.overall.score
-    assert comparison.overall.delta == round(new.overall.score - 52.8, 1) == 3.0  # type: ignore[operator]
+    assert comparison.overall.delta == round(new.overall.score - 53.3, 1) == 3.1  # type: ignore[operator]
     areas = {a.id: a for a in comparison.areas}
-    assert areas["A.PERF"].delta == 42.6 and areas["B.CAP"].delta == 10.1
-    assert areas["B.INC"].delta == -4.1 and (
+    assert areas["A.PERF"].delta == 45.1 and areas["B.CAP"].delta == 8.4
+    # R-8.6.1-01 (weight 3) fell while the other incident requirements weigh 2: the process
+    # score drops below 85, PA 1.1 is no longer F and the capability level falls to 1
+    assert areas["B.INC"].delta == -4.6 and (
         areas["B.INC"].old_level,
         areas["B.INC"].new_level,
-    ) == (3, 3)
+    ) == (3, 1)
     assert areas["B.SLM"].delta == 0.0
     assert comparison.regressions == [
-        "area A.CTX",
         "area B.ISM",
         "area B.INC",
         "finding R-4.1-01",
         "finding R-8.7.3.1-02",
-        "finding IND-CHG-EMERGENCY-ELEVATED",
         "finding R-8.6.1-01",
     ]
     # records (audit programme and results, review results, continuity tests) are judged by
@@ -110,9 +126,9 @@ def test_score_deltas_levels_and_blockers(pair: tuple[Assessment, Assessment]) -
     assert [b.requirement for b in comparison.blockers_remaining] == ["R-9.2-02", "R-8.7.2-05"]
     assert comparison.blockers_new == []
     assert (comparison.old.verdict, comparison.new.verdict) == ("not_ready", "not_ready")
-    # the assessment's one count: 66 of the 90 minors are counted in 16 systemic majors
-    # (25 + 16 = 41 majors, 90 - 66 = 24 minors)
-    assert comparison.old.counts == {"major": 41, "minor": 24, "observation": 103}
+    # the assessment's one count: 64 of the 85 minors are counted in 16 systemic majors
+    # (21 + 16 = 37 majors, 85 - 64 = 21 minors)
+    assert comparison.old.counts == {"major": 37, "minor": 21, "observation": 96}
 
 
 def test_json_is_deterministic(pair: tuple[Assessment, Assessment]) -> None:

@@ -68,38 +68,66 @@ def test_nothing_can_be_a_nonconformity_when_everything_is_practice(
     assert all(r.finding is not FindingClass.MINOR for r in result.requirements)
 
 
-def test_the_items_marked_practice_leave_the_findings_and_the_verdict(
+def test_the_shipped_data_marks_what_issue_12_names_as_practice(catalogue, questionnaire) -> None:
+    """The catalogue's own marks: each item the review named is practice (or a precondition)
+    in the shipped data, or was taken out of the requirements altogether."""
+    marks = {key: Basis(value) for key, value in yaml.safe_load(MARKS.read_text()).items()}
+    requirements = {r.id: r.basis for r in catalogue.requirements}
+    questions = {q.id: q.basis for q in questionnaire.questions()}
+    rules = {r.id: r.basis for r in questionnaire.rules}
+    shipped = requirements | questions | rules
+    for item, basis in marks.items():
+        if item.startswith("R-"):
+            assert item not in requirements, f"{item} should be retired, not scored"
+        else:
+            assert shipped[item] is basis, item
+
+
+def test_practice_items_leave_the_findings_and_the_verdict(
     catalogue, questionnaire, config
 ) -> None:
-    marks = {key: Basis(value) for key, value in yaml.safe_load(MARKS.read_text()).items()}
-    known = {r.id for r in catalogue.requirements} | {q.id for q in questionnaire.questions()}
-    known |= {r.id for r in questionnaire.rules}
-    assert set(marks) <= known, "a mark names no item of the shipped data"
-    before = assess_example(catalogue, questionnaire, config)
-    cat, bank = with_bases(catalogue, questionnaire, marks)
-    after = assess_example(cat, bank, config)
-    marked = set(marks)
-    for finding in [*after.findings, *after.systemic]:
-        assert finding.id not in marked
+    result = assess_example(catalogue, questionnaire, config)
+    practice = {r.id for r in catalogue.requirements if r.basis is Basis.PRACTICE}
+    practice |= {q.id for q in questionnaire.questions() if q.basis is Basis.PRACTICE}
+    practice |= {r.id for r in questionnaire.rules if r.basis is not Basis.REQUIREMENT}
+    for finding in [*result.findings, *result.systemic]:
+        assert finding.id not in practice
         if finding.source is FindingSource.REQUIREMENT:
-            assert not set(finding.requirements) & marked
-    assert not {b.requirement for b in after.blockers} & marked
-    # what the marked items found before is now listed apart, as observations
-    found_before = {f.id for f in before.findings} & marked
-    practice_ids = {f.id for f in after.practice}
-    assert found_before - {"IND-TRIAL-RUN"} <= practice_ids
-    # the operating period is a readiness precondition: named so in the verdict, not a finding
-    assert [(p.rule, p.status.value) for p in after.preconditions] == [("IND-TRIAL-RUN", "not_met")]
-    codes = [r.code for r in after.verdict.reasons]
-    assert "precondition_not_met" in codes and "stage2_blocked" not in codes
-    texts = " ".join(r.text.en for r in after.verdict.reasons)
+            assert not set(finding.requirements) & practice
+    assert not {b.requirement for b in result.blockers} & practice
+    # the example's practice gaps are listed apart, as observations only
+    assert result.practice and {f.finding for f in result.practice} == {FindingClass.OBSERVATION}
+    assert {f.id for f in result.practice} <= practice
+    # the operating period, internal audit and management review are readiness preconditions:
+    # named so in the verdict, never a finding
+    assert [(p.rule, p.status.value) for p in result.preconditions] == [
+        ("IND-TRIAL-RUN", "not_met"),
+        ("IND-NO-INTERNAL-AUDIT", "not_met"),
+        ("IND-NO-MANAGEMENT-REVIEW", "not_met"),
+    ]
+    codes = [r.code for r in result.verdict.reasons]
+    assert codes.count("precondition_not_met") == 3 and "stage2_blocked" not in codes
+    texts = " ".join(r.text.en for r in result.verdict.reasons)
     assert "Readiness precondition not met" in texts
-    for practice_id in practice_ids:
+    for practice_id in {f.id for f in result.practice}:
         assert practice_id not in texts
-    # fewer findings count toward the verdict than before
-    assert after.counts.total.minor + after.counts.total.major < (
-        before.counts.total.minor + before.counts.total.major
-    )
+
+
+def test_marking_the_practice_items_as_requirements_would_raise_more_findings(
+    catalogue, questionnaire, config
+) -> None:
+    """The marks matter: scored as requirements, the same answers give more nonconformities."""
+    shipped = assess_example(catalogue, questionnaire, config)
+    practice_rules = {
+        r.id: Basis.REQUIREMENT for r in questionnaire.rules if r.basis is Basis.PRACTICE
+    }
+    practice_questions = {
+        q.id: Basis.REQUIREMENT for q in questionnaire.questions() if q.basis is Basis.PRACTICE
+    }
+    cat, bank = with_bases(catalogue, questionnaire, practice_rules | practice_questions)
+    strict = assess_example(cat, bank, config)
+    assert strict.practice == []
+    assert len(strict.findings) > len(shipped.findings)
 
 
 def test_every_requirement_has_a_requirement_question(catalogue, questionnaire) -> None:

@@ -56,6 +56,14 @@ def comparison_summary(comparison: Any, catalogue: Any, language: Language) -> A
         ("better", "c_better"),
     ):
         table.add_row(w[label], "", str(len(progress.by_movement[code])), "")
+    for precondition in progress.preconditions:
+        style = "red" if precondition.new == "not_met" else ""
+        table.add_row(
+            f"{w['c_precondition'][:1].upper()}{w['c_precondition'][1:]} {precondition.rule}",
+            precondition.old_label,
+            Text(precondition.new_label, style=style),
+            "",
+        )
     return table
 
 

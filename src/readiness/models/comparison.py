@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from readiness.models.assessment import Blocker, FindingSource, Result, Verdict
+from readiness.models.assessment import Blocker, CheckStatus, FindingSource, Result, Verdict
 from readiness.models.common import FindingClass, LocalText
 
 
@@ -51,6 +51,15 @@ class FindingChange(Result):
     recommendation: LocalText | None = None
 
 
+class PreconditionChange(Result):
+    """A readiness precondition (a certification body's expectation, not a clause) then and now."""
+
+    rule: str
+    old: CheckStatus | None = Field(description="None: not checked then")
+    new: CheckStatus | None = Field(description="None: not checked now")
+    reason: LocalText = Field(description="what the precondition asks, in the newer wording")
+
+
 class Side(Result):
     """Identity of one of the two assessments."""
 
@@ -80,8 +89,12 @@ class Comparison(Result):
     blockers_closed: list[Blocker]
     blockers_new: list[Blocker]
     blockers_remaining: list[Blocker]
+    preconditions: list[PreconditionChange] = Field(
+        default_factory=list, description="every readiness precondition of either assessment"
+    )
     questions_added: list[str]
     questions_removed: list[str]
     regressions: list[str] = Field(
-        description="what got worse: 'area B.INC', 'finding R-8.6.1-01', 'overall'"
+        description="what got worse: 'area B.INC', 'finding R-8.6.1-01', 'precondition "
+        "IND-TRIAL-RUN', 'overall'"
     )

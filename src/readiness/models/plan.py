@@ -155,7 +155,9 @@ class Action(Result):
     findings: list[str] = Field(description="finding ids it closes")
     requirements: list[str]
     weight: int
-    blocker: bool = Field(description="closes a stage 1 blocker (mandatory document missing)")
+    blocker: bool = Field(
+        description="closes an issue to resolve before stage 2 (mandatory document missing)"
+    )
     quick_win: bool
     role: str
     effort: Effort

@@ -86,7 +86,7 @@ def build_backlog(
 
 
 def _priority_key(action: Action, position: Mapping[str, int]) -> tuple[object, ...]:
-    # stage 1 blockers and majors first, then weight, then the order areas are built in
+    # issues to resolve before stage 2 (missing mandatory documents) and majors first, then weight, then the order areas are built in
     return (
         not action.blocker,
         -SEVERITY[action.finding],

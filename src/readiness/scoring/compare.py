@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from readiness.errors import InputError, Problem
-from readiness.models.assessment import AreaResult, Assessment, Blocker, Finding, ScoreGroup
+from readiness.models.assessment import (
+    AreaResult,
+    Assessment,
+    Blocker,
+    CheckStatus,
+    Finding,
+    PreconditionResult,
+    ScoreGroup,
+)
 from readiness.models.common import SEVERITY, FindingClass
 from readiness.models.comparison import (
     Comparison,
     FindingChange,
     Movement,
+    PreconditionChange,
     ScoreChange,
     Side,
 )
@@ -43,6 +52,12 @@ def compare(
     regressions += [
         f"finding {f.id}" for f in findings if f.movement in (Movement.NEW, Movement.WORSE)
     ]
+    preconditions = _preconditions(old.preconditions, new.preconditions)
+    regressions += [
+        f"precondition {p.rule}"
+        for p in preconditions
+        if p.new is CheckStatus.NOT_MET and p.old is not CheckStatus.NOT_MET
+    ]
     old_blocked = {b.requirement: b for b in old.blockers}
     new_blocked = {b.requirement: b for b in new.blockers}
     return Comparison(
@@ -58,6 +73,7 @@ def compare(
         blockers_closed=[b for r, b in old_blocked.items() if r not in new_blocked],
         blockers_new=[b for r, b in new_blocked.items() if r not in old_blocked],
         blockers_remaining=[b for r, b in new_blocked.items() if r in old_blocked],
+        preconditions=preconditions,
         questions_added=sorted(new_questions - old_questions),
         questions_removed=sorted(old_questions - new_questions),
         regressions=regressions,
@@ -154,6 +170,28 @@ def _findings(old: list[Finding], new: list[Finding]) -> tuple[list[FindingChang
         key=lambda c: (order[c.movement], -SEVERITY[c.new or c.old or FindingClass.MAJOR], c.id)
     )
     return changes, unchanged
+
+
+def _preconditions(
+    old: list[PreconditionResult], new: list[PreconditionResult]
+) -> list[PreconditionChange]:
+    """Each precondition of either side, in the newer order, then what only the old had."""
+    before = {p.rule: p for p in old}
+    after = {p.rule: p for p in new}
+    changes = []
+    for rule in dict.fromkeys([*after, *before]):
+        then, now = before.get(rule), after.get(rule)
+        shown = now or then
+        assert shown is not None
+        changes.append(
+            PreconditionChange(
+                rule=rule,
+                old=then.status if then else None,
+                new=now.status if now else None,
+                reason=shown.reason,
+            )
+        )
+    return changes
 
 
 def _movement(then: Finding | None, now: Finding | None) -> Movement:

@@ -109,7 +109,7 @@ def _precondition(
         reason = _missing_text(rule, questionnaire)
     else:
         status = CheckStatus.NOT_MET if fired else CheckStatus.MET
-        reason = rule.message
+        reason = rule.message if fired else _met_text(rule, questionnaire, value)
     return PreconditionResult(
         rule=rule.id,
         figure=rule.figure,
@@ -128,6 +128,16 @@ def _not_evidenced(rule: IndicatorRule, questionnaire: Questionnaire) -> NotEvid
         requirements=list(rule.requirements),
         reason=_missing_text(rule, questionnaire),
     )
+
+
+def _met_text(rule: IndicatorRule, questionnaire: Questionnaire, value: float | bool) -> LocalText:
+    """A met precondition says what was found, not the message written for a failure."""
+    figure = questionnaire.figure(rule.figure)
+    if isinstance(value, bool):
+        shown_en, shown_zh = ("yes", "是") if value else ("no", "否")
+    else:
+        shown_en = shown_zh = f"{value:g}"
+    return text(f"{figure.text.en}: {shown_en}.", f"{figure.text.zh}：{shown_zh}。")
 
 
 def _missing_text(rule: IndicatorRule, questionnaire: Questionnaire) -> LocalText:

@@ -83,9 +83,9 @@ def decide(inputs: VerdictInputs, rules: VerdictRules) -> VerdictResult:
             Reason(
                 code="blockers",
                 text=text(
-                    f"{len(inputs.blockers)} mandatory documents or records are missing: the "
-                    "stage 1 audit would not pass.",
-                    f"缺少{len(inputs.blockers)}项强制性文件或记录：第一阶段审核无法通过。",
+                    f"{len(inputs.blockers)} mandatory documents or records are missing: issues to "
+                    "resolve before stage 2 (the stage 1 review would record them).",
+                    f"缺少{len(inputs.blockers)}项强制性文件或记录：属于第二阶段前须解决的问题（第一阶段审核会记录这些问题）。",
                 ),
             )
         )

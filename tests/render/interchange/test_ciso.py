@@ -80,7 +80,7 @@ def test_every_urn_matches_the_pattern_and_is_lowercase(library: dict[str, Any])
     framework = library["objects"]["framework"]
     declared = [framework["urn"]] + [node["urn"] for node in framework["requirement_nodes"]]
     declared += [q for node in framework["requirement_nodes"] for q in node.get("questions", {})]
-    assert len(declared) == len(set(declared)) == 1 + 318 + 207
+    assert len(declared) == len(set(declared)) == 1 + 309 + 228
 
 
 def test_framework_fields_and_scores(framework: dict[str, Any]) -> None:
@@ -106,8 +106,8 @@ def test_requirement_nodes(framework: dict[str, Any], catalogue: Catalogue) -> N
         assert node.get("parent_urn") is None or node["parent_urn"] in seen
         seen.add(node["urn"])
     assessable = [node for node in nodes if node["assessable"]]
-    assert len(assessable) == len(catalogue.requirements) == 241
-    assert len(nodes) == len(catalogue.clauses) + 241
+    assert len(assessable) == len(catalogue.requirements) == 232
+    assert len(nodes) == len(catalogue.clauses) + 232
     # backend/core/models.py ReferentialObjectMixin: ref_id at most 100, name at most 200
     assert all(len(str(node.get("ref_id", ""))) <= 100 for node in nodes)
     assert all(len(node.get("name", "")) <= 200 for node in nodes)
@@ -136,7 +136,7 @@ def test_questions_and_choices(framework: dict[str, Any], questionnaire: Questio
             values = [choice["value"] for choice in question["choices"]]
             assert [v.split(":")[0] for v in values] == ["N", "P", "L", "F", "NA"]
             assert len({choice["urn"] for choice in question["choices"]}) == 5
-    assert found == len(questionnaire.questions()) == 207
+    assert found == len(questionnaire.questions()) == 228
 
 
 def test_the_library_is_the_same_twice(catalogue: Catalogue, questionnaire: Questionnaire) -> None:

@@ -167,7 +167,7 @@ def test_one_row_per_question(blank_en: bytes, questionnaire: Questionnaire) -> 
             continue
         ids = [ws.cell(row=r, column=1).value for r in range(FIRST_ROW, ws.max_row + 1)]
         found[ws["C1"].value] = [i for i in ids if i]
-    assert sum(len(ids) for ids in found.values()) == len(questionnaire.questions()) == 207
+    assert sum(len(ids) for ids in found.values()) == len(questionnaire.questions()) == 228
     for key, ids in found.items():
         expected = [q.id for q in questionnaire.questions() if q.id.startswith(key + ".")]
         assert ids == expected, key

@@ -53,7 +53,7 @@ BASIS = {
     ),
     Basis.PRECONDITION: LocalText(
         en="Readiness precondition of the certification body, not a clause of the standard.",
-        zh="认证机构的准备度前提条件，并非标准条款。",
+        zh="认证机构的认证准备前提条件，并非标准条款。",
     ),
 }
 """Annotations of items that are not requirements of the standard (domain: practice apart)."""

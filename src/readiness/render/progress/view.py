@@ -10,7 +10,13 @@ from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.assessment import Blocker
 from readiness.models.catalogue import Catalogue
-from readiness.models.comparison import Comparison, FindingChange, Movement, ScoreChange
+from readiness.models.comparison import (
+    Comparison,
+    FindingChange,
+    Movement,
+    PreconditionChange,
+    ScoreChange,
+)
 from readiness.render.progress.pairs import paired_bars
 from readiness.render.rows import BlockerView
 
@@ -55,6 +61,18 @@ class MovementRow:
 
 
 @dataclass(frozen=True, slots=True)
+class PreconditionRow:
+    """A readiness precondition then and now."""
+
+    rule: str
+    old: str
+    new: str
+    old_label: str
+    new_label: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class ProgressView:
     """Everything the progress section shows, in one language."""
 
@@ -79,6 +97,7 @@ class ProgressView:
     blockers_closed: list[BlockerView]
     blockers_new: list[BlockerView]
     blockers_remaining: list[BlockerView]
+    preconditions: list[PreconditionRow]
     questions_added: list[str]
     questions_removed: list[str]
     regressions: list[str]
@@ -162,12 +181,24 @@ def build_progress(
             for b in items
         ]
 
+    def precondition(change: PreconditionChange) -> PreconditionRow:
+        return PreconditionRow(
+            rule=change.rule,
+            old=change.old.value if change.old else "",
+            new=change.new.value if change.new else "",
+            old_label=words[f"status_{change.old.value}"] if change.old else "—",
+            new_label=words[f"status_{change.new.value}"] if change.new else "—",
+            reason=change.reason.get(language),
+        )
+
     def regression(item: str) -> str:
         kind, _, key = item.partition(" ")
         if kind == "area":
             return f"{words['area']} {key} {name_of(key)}"
         if kind == "finding":
             return f"{words['finding']} {key}"
+        if kind == "precondition":
+            return f"{words['c_precondition']} {key}"
         return words["overall"]
 
     areas = [row(change) for change in comparison.areas]
@@ -198,6 +229,7 @@ def build_progress(
         blockers_closed=blockers(comparison.blockers_closed),
         blockers_new=blockers(comparison.blockers_new),
         blockers_remaining=blockers(comparison.blockers_remaining),
+        preconditions=[precondition(change) for change in comparison.preconditions],
         questions_added=comparison.questions_added,
         questions_removed=comparison.questions_removed,
         regressions=[regression(item) for item in comparison.regressions],

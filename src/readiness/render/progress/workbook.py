@@ -1,5 +1,5 @@
 """The progress report as a workbook: scores then and now (with a native bar chart), the
-findings that moved, and the stage 1 blockers."""
+findings that moved, and the issues to resolve before stage 2."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def add_progress_sheets(book: Workbook, progress: ProgressView, *, prefix: str =
 
     blockers = _sheet(
         book,
-        prefix + w["blockers"],
+        prefix + w["sheet_before_stage2"],
         w["blockers"],
         [(w["status"], 30), (w["requirement"], 16), (w["clause"], 30), (w["kind"], 12),
          (w["name"], 40)],
@@ -104,4 +104,13 @@ def add_progress_sheets(book: Workbook, progress: ProgressView, *, prefix: str =
             _row(blockers, row, [status, b.requirement, f"{b.clause} {b.clause_title}",
                                  b.kind_label, b.name])  # fmt: skip
             row += 1
+    if progress.preconditions:
+        row += 1
+        _row(blockers, row, [w["h_preconditions"], "ID", w["c_then"], w["c_now"], w["reasons"]])
+        for column in range(1, 6):
+            blockers.cell(row=row, column=column).font = cells.BOLD
+        for precondition in progress.preconditions:
+            row += 1
+            _row(blockers, row, ["", precondition.rule, precondition.old_label,
+                                 precondition.new_label, precondition.reason])  # fmt: skip
     cells.finish_sheet(blockers, freeze="A4", protect=False)

@@ -199,7 +199,7 @@ class EvidenceGroup:
 
 @dataclass(frozen=True, slots=True)
 class NaStatement:
-    """A question answered not applicable: the statement of applicability."""
+    """A question answered not applicable: the not applicable items and their justification."""
 
     question: str
     text: str

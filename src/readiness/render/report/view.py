@@ -338,7 +338,7 @@ def _finding(context: ViewContext, finding: Finding) -> FindingView:
 
 
 def _top_risks(findings: list[FindingView], assessment: Assessment) -> list[FindingView]:
-    """Stage 1 blockers first, then by class, then heavier requirements first."""
+    """Issues to resolve before stage 2 first, then by class, then heavier requirements first."""
     blocked = {b.requirement for b in assessment.blockers}
     severity = {c.value: index for index, c in enumerate(CLASSES)}
     ranked = sorted(
