@@ -40,6 +40,39 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the golden files of the reports from the current output",
     )
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        help="also run the tests marked slow (always run under CI=true or with -m)",
+    )
+
+
+def runs_slow_tests(config: pytest.Config) -> bool:
+    """True when the slow tests are wanted: ``--slow``, ``CI`` set, or a ``-m`` expression
+    (which then decides alone: ``-m slow`` runs only them)."""
+    ci = os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+    return bool(config.getoption("--slow") or ci or config.getoption("markexpr"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before the test modules are imported: tests/depth.py reads it.
+    os.environ["READINESS_FULL_TESTS"] = "1" if runs_slow_tests(config) else "0"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave out the slow tests of a plain local ``pytest`` run."""
+    if runs_slow_tests(config):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow") is not None]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item.get_closest_marker("slow") is None]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if runs_slow_tests(config):
+        return "slow tests: included"
+    return "slow tests: left out (run them with --slow, or CI=true; see README, Development)"
 
 
 @pytest.fixture(scope="session")

@@ -21,9 +21,11 @@ from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
 from readiness.scoring.assess import assess
+from tests.depth import examples
 
-EXAMPLES = int(os.environ.get("READINESS_FUZZ_EXAMPLES", "60"))
-"""Examples per fuzz test; a deeper run: ``READINESS_FUZZ_EXAMPLES=5000 pytest tests/hostile``."""
+EXAMPLES = int(os.environ.get("READINESS_FUZZ_EXAMPLES", examples(60)))
+"""Examples per fuzz test (60 in a full run, see tests/depth.py); a deeper run:
+``READINESS_FUZZ_EXAMPLES=5000 pytest tests/hostile``."""
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,

@@ -24,6 +24,7 @@ from readiness.planning.schedule import (
     schedule,
     to_tasks,
 )
+from tests.depth import examples
 from tests.plan.conftest import START, rated_assessment, tasks_by_id, violated_dependencies
 
 NAME = LocalText(en="t", zh="t")
@@ -345,7 +346,9 @@ def test_random_failing_requirements_never_break_a_dependency(
     question_ids = [q.id for q in questionnaire.questions()]
 
     @settings(
-        max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+        max_examples=examples(25),
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
     )
     @given(
         st.dictionaries(st.sampled_from(question_ids), st.sampled_from("NPL"), max_size=200),

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readiness.render.report.charts import heat_map, horizontal_bars, level_bars, radar_chart
+from tests.depth import examples
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 PROCESSES = [
@@ -326,7 +327,7 @@ def test_radar_labels_stay_inside_the_view_box() -> None:
 labels = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cn")), max_size=40)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.tuples(labels, st.none() | st.floats(0, 100)), min_size=3, max_size=20))
 def test_radar_is_well_formed_with_one_label_per_item(
     items: list[tuple[str, float | None]],

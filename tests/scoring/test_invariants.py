@@ -11,11 +11,14 @@ from hypothesis import strategies as st
 from readiness.models.answers import AnswerFile
 from readiness.models.assessment import Assessment
 from readiness.scoring.assess import assess
+from tests.depth import examples
 
 RATINGS = ["N", "P", "L", "F"]
 EXTENTS = [None, "no", "partly", "yes"]
 SETTINGS = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 

@@ -30,6 +30,7 @@ from readiness.render.workbooks.cells import merge
 from readiness.render.workbooks.saving import ZIP_TIME, cache_value, save_bytes
 from readiness.scoring.assess import assess
 from tests.conftest import EXAMPLE
+from tests.depth import examples
 
 
 def openpyxl_bytes(workbook: Any) -> bytes:
@@ -85,6 +86,7 @@ def assessment(catalogue, questionnaire, config):  # type: ignore[no-untyped-def
     )
 
 
+@pytest.mark.slow  # about 4 s a language; the property test below keeps a light guard locally
 @pytest.mark.parametrize("language", list(Language))
 def test_every_workbook_we_write_is_the_xml_openpyxl_writes(
     language: Language,
@@ -160,7 +162,7 @@ _VALUE = st.one_of(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.lists(_VALUE, min_size=1, max_size=5), min_size=1, max_size=6))
 def test_any_cell_values_give_openpyxl_s_xml(rows: list[list[object]]) -> None:
     def build() -> Any:
