@@ -37,6 +37,7 @@ def test_a_client_doing_everything_is_ready(mini_catalogue, mini_questionnaire, 
         roles=ROLES,
         matrix=MATRIX,
         capability={"B.OPS": {"PA2.1": "F", "PA2.2": "L"}},
+        capability_evidence={"B.OPS": ["Operations process KPI review 2026-10"]},
         figures={
             "emergency_change_share": 5,
             "trial_run_months": 4,

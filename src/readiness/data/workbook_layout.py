@@ -78,6 +78,7 @@ class WorkbookLayout(Strict):
     profile_columns: list[Column]
     profile_rows: list[ProfileRow]
     capability_columns: list[Column]
+    capability_evidence_column: Column
     figure_columns: list[Column]
     role_columns: list[Column]
     matrix_columns: list[Column]

@@ -55,6 +55,7 @@ def check_answers(
         "questionnaire_version": answers.questionnaire_version,
         "answers": answers.answers,
         "capability": answers.capability,
+        "capability_evidence": answers.capability_evidence,
         "figures": answers.figures,
         "client": {"business_categories": answers.client.business_categories},
         "roles": {"process_owners": answers.roles.process_owners},
@@ -99,6 +100,12 @@ def reference_problems(
         if isinstance(question_id, str) and not questionnaire.has_question(question_id)
     ]
     found += _check_capability(_mapping(data.get("capability")), questionnaire, catalogue)
+    processes = {area.id for area in catalogue.processes()}
+    found += [
+        (("capability_evidence", area), f"'{area}' is not a process of Part B")
+        for area in _mapping(data.get("capability_evidence"))
+        if isinstance(area, str) and area not in processes
+    ]
     found += _check_figures(_mapping(data.get("figures")), questionnaire)
     categories = {c.id for c in questionnaire.business_categories}
     names = _sequence(_mapping(data.get("client")).get("business_categories"))

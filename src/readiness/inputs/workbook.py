@@ -331,7 +331,8 @@ class _Reader:
             self.places.setdefault(("client",), (sheet.index * 100_000, f"sheet '{sheet.title}'"))
 
     def capability(self, sheet: _Sheet, questionnaire: Questionnaire) -> None:
-        found = self.header(sheet, layout().capability_columns, ["id"])
+        columns_known = [*layout().capability_columns, layout().capability_evidence_column]
+        found = self.header(sheet, columns_known, ["id"])
         if not found:
             return
         header_row, columns = found
@@ -341,6 +342,7 @@ class _Reader:
             if match:
                 attributes[column] = match.group(1).upper().replace(" ", "")
         capability: dict[str, Any] = self.data.setdefault("capability", {})
+        evidence_of: dict[str, Any] = self.data.setdefault("capability_evidence", {})
         for number, row in self.rows_after(sheet, header_row):
             area = text(get(row, columns["id"]))
             if not area:
@@ -361,6 +363,16 @@ class _Reader:
                     ratings[attribute] = value
             if ratings:
                 capability[area] = ratings
+            if "evidence" in columns:
+                cell = self.put(
+                    ("capability_evidence", area),
+                    get(row, columns["evidence"]),
+                    sheet,
+                    number,
+                    columns["evidence"],
+                )
+                if named := lines(cell):
+                    evidence_of[area] = named
 
     def figures(self, sheet: _Sheet, questionnaire: Questionnaire) -> None:
         found = self.header(sheet, layout().figure_columns, ["id", "value"])

@@ -262,6 +262,11 @@ class AnswerFile(Strict):
         default_factory=dict, max_length=5000
     )
     capability: dict[str, dict[str, AnswerRating]] = Field(default_factory=dict)
+    capability_evidence: dict[str, TextList] = Field(
+        default_factory=dict,
+        description="per Part B process, the evidence named for its attribute ratings: without"
+        " it, an attribute rated L or F counts as P",
+    )
     figures: dict[str, Annotated[float | bool | None, BeforeValidator(parse_figure)]] = Field(
         default_factory=dict
     )

@@ -115,6 +115,10 @@ class Capability(Result):
     level: int = Field(ge=0, le=5)
     attributes: dict[str, Rating]
     limited_by: str | None = Field(description="first attribute that stops the next level")
+    capped: list[str] = Field(
+        default_factory=list,
+        description="attributes the client rated L or F without naming evidence, counted as P",
+    )
 
 
 class AreaResult(ScoreGroup):

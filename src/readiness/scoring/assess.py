@@ -176,7 +176,10 @@ def _area(
     level = None
     if area.process:
         level = capability(
-            questionnaire.capability, group.score, answers.capability.get(area_id, {})
+            questionnaire.capability,
+            group.score,
+            answers.capability.get(area_id, {}),
+            evidenced=bool(answers.capability_evidence.get(area_id)),
         )
     return AreaResult(**dict(group), part=area.part, process=area.process, capability=level)
 

@@ -6,7 +6,8 @@ Rules, chosen so that a merged picture is never rosier than any respondent's:
 - documented, practised: the lowest wins (no < partly < yes).
 - evidence: every reference, once; notes and NA justifications: each respondent's, labelled.
 - owner, profile, roles: the first respondent's that is given.
-- capability attributes: the lowest rating; figures: the first respondent's value.
+- capability attributes: the lowest rating, and the evidence every respondent named;
+  figures: the first respondent's value.
 - matrix: the rows of all respondents; rows naming the same work item are combined.
 Every question, attribute or figure on which respondents differ is reported.
 """
@@ -54,13 +55,19 @@ def merge_answers(
             ratings[attribute] = _lowest(list(values.values()), ORDER) if values else None
             _note(disagreements, f"{area} {attribute}", "rating", values, ratings[attribute])
         capability[area] = ratings
+    capability_evidence = {
+        area: list(
+            dict.fromkeys(e for _, a in respondents for e in a.capability_evidence.get(area, []))
+        )
+        for area in dict.fromkeys(k for _, a in respondents for k in a.capability_evidence)
+    }
     figures: dict[str, float | bool | None] = {}
     for figure in dict.fromkeys(k for _, a in respondents for k in a.figures):
         reported = {n: v for n, a in respondents if (v := a.figures.get(figure)) is not None}
         figures[figure] = next(iter(reported.values()), None)
         _note(disagreements, figure, "figure", reported, figures[figure])
     data: dict[str, Any] = first.model_dump(
-        exclude={"answers", "capability", "figures", "matrix", "roles"}
+        exclude={"answers", "capability", "capability_evidence", "figures", "matrix", "roles"}
     )
     data["roles"] = {
         "sms_owner": next((a.roles.sms_owner for _, a in respondents if a.roles.sms_owner), None),
@@ -73,7 +80,13 @@ def merge_answers(
     }
     data["matrix"] = _merge_matrix(respondents)
     merged = AnswerFile.model_validate(
-        {**data, "answers": merged_answers, "capability": capability, "figures": figures}
+        {
+            **data,
+            "answers": merged_answers,
+            "capability": capability,
+            "capability_evidence": capability_evidence,
+            "figures": figures,
+        }
     )
     return merged, disagreements
 

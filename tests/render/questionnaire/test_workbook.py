@@ -255,7 +255,8 @@ def test_capability_sheet(blank_zh: bytes, questionnaire: Questionnaire) -> None
     attributes = questionnaire.asked_attributes()
     headers = [cell.value for cell in ws[HEADER_ROW]]
     assert headers[:2] == ["流程编号", "流程"]
-    assert headers[2:] == [f"{a.id} {a.name.zh}" for a in attributes]
+    assert headers[2:-1] == [f"{a.id} {a.name.zh}" for a in attributes]
+    assert headers[-1] == "过程属性评级的证据"  # without it, L and F count as P
     assert ws["C3"].comment is not None
     assert attributes[0].question.zh in ws["C3"].comment.text
     ids = [ws.cell(row=r, column=1).value for r in range(FIRST_ROW, FIRST_ROW + 13)]
@@ -265,6 +266,9 @@ def test_capability_sheet(blank_zh: bytes, questionnaire: Questionnaire) -> None
     assert validation.formula1 == '"N 未实现,P 部分实现,L 大部分实现,F 完全实现"'
     assert f"{openpyxl.utils.get_column_letter(2 + len(attributes))}16" in validation.sqref
     assert not ws["C4"].protection.locked
+    evidence = openpyxl.utils.get_column_letter(3 + len(attributes))
+    assert not ws[f"{evidence}4"].protection.locked
+    assert f"{evidence}4" not in str(validation.sqref)  # the rating dropdown stops before it
 
 
 def test_figures_sheet(blank_en: bytes, questionnaire: Questionnaire) -> None:

@@ -141,7 +141,8 @@ def capability_sheet(book: Book) -> None:
     """One row per Part B process, one column per asked process attribute."""
     columns = book.layout.capability_columns
     attributes = book.questionnaire.asked_attributes()
-    width = len(columns) + len(attributes)
+    evidence_column = len(columns) + len(attributes) + 1
+    width = evidence_column
     name = book.sheet_name("capability")
     ws = book.sheet(SheetKind.CAPABILITY, "", name, name, width)
     book.headers(ws, columns)
@@ -151,7 +152,10 @@ def capability_sheet(book: Book) -> None:
         cell = put_header(ws, index, header, 16)
         note = f"{book.text(attribute.question)}\n\n{book.text(attribute.guidance)}"
         cells.add_comment(cell, f"{header}\n{note}")
+    evidence = book.layout.capability_evidence_column
+    put_header(ws, evidence_column, book.text(evidence.header), evidence.width)
     ratings = book.answers.capability if book.answers is not None else {}
+    named = book.answers.capability_evidence if book.answers is not None else {}
     row = FIRST_ROW
     for area in book.catalogue.processes():
         values = {"id": area.id, "process": book.text(area.title)}
@@ -160,11 +164,13 @@ def capability_sheet(book: Book) -> None:
         given = ratings.get(area.id, {})
         for index, attribute in enumerate(attributes, start=first_attribute):
             put(ws, row, index, book.rating_label(given.get(attribute.id)), answer=True)
+        put(ws, row, evidence_column, xstring(cell_lines(named.get(area.id, []))), answer=True)
+        ws.cell(row=row, column=evidence_column).alignment = cells.WRAP
         row += 1
     last = row - 1
     if attributes and last >= FIRST_ROW:
         labels = [label for label in book.rating_labels() if parse_rating(label) is not Rating.NA]
-        grid = cell_range(first_attribute, FIRST_ROW, last, width)
+        grid = cell_range(first_attribute, FIRST_ROW, last, evidence_column - 1)
         cells.dropdown(ws, labels, [grid])
         cells.colour_ratings(ws, grid, f"{get_column_letter(first_attribute)}{FIRST_ROW}")
     # The attribute questions again below the table (the ID cell stays empty), for print.

@@ -86,6 +86,11 @@ def blank_yaml(
         lines.append("capability:   # ISO/IEC 33020 process attributes: N, P, L or F")
         attributes = ", ".join(f"{a.id}: " for a in questionnaire.asked_attributes())
         lines += [f"  {area.id}: {{{attributes}}}" for area in catalogue.processes()]
+        lines.append(
+            "capability_evidence:   # per process, what shows the ratings above"
+            " (without it, L and F count as P)"
+        )
+        lines += [f"  {area.id}: []" for area in catalogue.processes()]
     lines.append("figures:")
     for figure in questionnaire.figures:
         if catalogue.area(figure.area).part in chosen:
@@ -110,7 +115,7 @@ def answers_yaml(answers: AnswerFile, questionnaire: Questionnaire) -> str:
             data.get("answers", {}).items(), key=lambda item: order.get(item[0], len(order))
         )
     }
-    for key in ("capability", "figures", "matrix"):
+    for key in ("capability", "capability_evidence", "figures", "matrix"):
         if not data.get(key):
             data.pop(key, None)
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

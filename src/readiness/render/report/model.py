@@ -217,6 +217,7 @@ class Attribute:
     id: str
     name: str
     rating: str
+    capped: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -370,7 +370,12 @@ def _chapters(
                 continue
             attributes = (
                 [
-                    Attribute(id=key, name=attribute_names.get(key, key), rating=rating.value)
+                    Attribute(
+                        id=key,
+                        name=attribute_names.get(key, key),
+                        rating=rating.value,
+                        capped=key in area.capability.capped,
+                    )
                     for key, rating in area.capability.attributes.items()
                 ]
                 if area.capability
