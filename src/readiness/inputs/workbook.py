@@ -11,11 +11,8 @@ another questionnaire version.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,39 +31,26 @@ from readiness.inputs.cellvalues import (
     column_letter,
     get,
     lines,
-    read_marker,
     text,
 )
 from readiness.inputs.checks import answers_from_document
-from readiness.inputs.container import check_container, explain_read_error, merged_ranges
+from readiness.inputs.container import check_container
+from readiness.inputs.sheets import (
+    HEADER_SEARCH_ROWS,
+    Formula,
+    Sheet,
+    load_sheets,
+    looks_like_questions,
+)
 from readiness.models.answers import AnswerFile
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
-
-HEADER_SEARCH_ROWS = 12
-"""Rows searched for the header row (clients sometimes insert rows above it)."""
-MAX_ROWS = 5000
-"""Rows read per sheet at most."""
-
-
-@dataclass
-class _Sheet:
-    title: str
-    index: int
-    kind: str
-    key: str
-    identity: list[str]
-    rows: list[Row]
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
-
-    def cell(self, row: int, column: int) -> str:
-        return f"sheet '{self.title}', cell {column_letter(column)}{row}"
 
 
 def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue) -> AnswerFile:
     """Read an answered workbook; raise :class:`InputError` naming the sheet and cell of
     every problem."""
-    sheets = _load_sheets(path, check_container(path))
+    sheets = load_sheets(path, check_container(path))
     source = str(path)
     marked = [s for s in sheets if s.kind]
     if not marked:
@@ -75,11 +59,11 @@ def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue
             "(export a questionnaire with 'readiness questionnaire export')"))])  # fmt: skip
     reader = _Reader(source)
     for sheet in sheets:
-        if not sheet.kind and _looks_like_questions(sheet, "id"):
+        if not sheet.kind and looks_like_questions(sheet, "id"):
             reader.problems.append(Problem(f"sheet '{sheet.title}', cell A1", (
                 "this sheet holds questions but its hidden marker cell was overwritten: "
                 "export a new workbook and copy the answers over")))  # fmt: skip
-        elif not sheet.kind and _looks_like_questions(sheet):
+        elif not sheet.kind and looks_like_questions(sheet):
             reader.problems.append(Problem(f"sheet '{sheet.title}'", (
                 "this sheet holds questions but its ID column (with the hidden marker) was "
                 "deleted: the ID column is needed to match answers to questions")))  # fmt: skip
@@ -120,52 +104,6 @@ def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue
     return answers_from_document(reader.document(), questionnaire, catalogue)
 
 
-def _load_sheets(path: Path, data: bytes) -> list[_Sheet]:
-    """The sheets of the workbook held in ``data`` (the bytes checked, read from ``path``)."""
-    from openpyxl import load_workbook
-
-    sheets: list[_Sheet] = []
-    try:
-        # A file object, not the path: openpyxl would refuse a workbook by its extension
-        # (answers.yaml that is really a workbook, a download without one). Its warnings
-        # (unsupported extensions, with openpyxl's install path) are not the client's business.
-        with io.BytesIO(data) as stream, warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            workbook = load_workbook(stream, read_only=True, data_only=False, keep_links=False)
-            try:
-                for index, worksheet in enumerate(workbook.worksheets):
-                    rows: list[Row] = []
-                    for number, row in enumerate(worksheet.iter_rows(), start=1):
-                        if number > MAX_ROWS:
-                            break
-                        rows.append([_value(cell) for cell in row])
-                    merged = merged_ranges(data, getattr(worksheet, "_worksheet_path", ""))
-                    sheets.append(_Sheet(worksheet.title, index, *read_marker(rows), rows, merged))
-            finally:
-                workbook.close()
-    except Exception as error:  # openpyxl raises many kinds for damaged files
-        raise InputError(str(path), [Problem("", explain_read_error(error))]) from None
-    return sheets
-
-
-class _Formula:
-    """A formula found in a cell; reported where its value is needed."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __repr__(self) -> str:  # where a message quotes the value: the formula, not an object
-        return f"a formula ({self.text[:40]})"
-
-
-def _value(cell: Any) -> Any:
-    if getattr(cell, "data_type", None) == "f":
-        value = cell.value
-        formula = getattr(value, "text", value)  # an ArrayFormula holds its text
-        return _Formula(str(formula) if formula is not None else "")
-    return cell.value
-
-
 class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
@@ -176,17 +114,17 @@ class _Reader:
     def document(self) -> SheetDocument:
         return SheetDocument(self.source, self.data, self.places)
 
-    def put(self, location: Location, value: Any, sheet: _Sheet, row: int, column: int) -> Any:
+    def put(self, location: Location, value: Any, sheet: Sheet, row: int, column: int) -> Any:
         """Record where ``location`` came from; refuse formulas; return the plain value."""
         self.places[location] = (sheet.index * 100_000 + row, sheet.cell(row, column))
-        if isinstance(value, _Formula):
+        if isinstance(value, Formula):
             self.problems.append(Problem(sheet.cell(row, column),
                 f"the cell holds a formula ({value.text[:40]}); type the value itself"))  # fmt: skip
             return None
         return value
 
     def header(
-        self, sheet: _Sheet, columns: list[Column], required: list[str]
+        self, sheet: Sheet, columns: list[Column], required: list[str]
     ) -> tuple[int, dict[str, int]] | None:
         """Find the header row: the first row naming every required column."""
         known = header_keys(columns)
@@ -205,10 +143,10 @@ class _Reader:
             "workbook and copy the answers over"))  # fmt: skip
         return None
 
-    def rows_after(self, sheet: _Sheet, header_row: int) -> Iterator[tuple[int, Row]]:
+    def rows_after(self, sheet: Sheet, header_row: int) -> Iterator[tuple[int, Row]]:
         yield from enumerate(sheet.rows[header_row:], start=header_row + 1)
 
-    def questions(self, sheet: _Sheet, questionnaire: Questionnaire) -> None:
+    def questions(self, sheet: Sheet, questionnaire: Questionnaire) -> None:
         found = self.header(sheet, layout().question_columns, ["id", "rating"])
         if not found:
             return
@@ -216,7 +154,7 @@ class _Reader:
         answers: dict[str, Any] = self.data.setdefault("answers", {})
         for number, row in self.rows_after(sheet, header_row):
             raw_id = get(row, columns["id"])
-            if isinstance(raw_id, _Formula):  # its answers would be dropped without a word
+            if isinstance(raw_id, Formula):  # its answers would be dropped without a word
                 self.problems.append(Problem(sheet.cell(number, columns["id"]), (
                     f"the cell holds {raw_id!r} where a question id belongs; type the id "
                     "itself")))  # fmt: skip
@@ -260,7 +198,7 @@ class _Reader:
                 answers[question_id] = answer
         self._merged_over_answers(sheet, header_row, columns)
 
-    def _merged_over_answers(self, sheet: _Sheet, header_row: int, columns: dict[str, int]) -> None:
+    def _merged_over_answers(self, sheet: Sheet, header_row: int, columns: dict[str, int]) -> None:
         """Merged cells over answer cells hide the answers under them: report each merge."""
         answer_columns = {c for k, c in columns.items() if k not in ("id", "question", "guidance", "expected")}  # fmt: skip
         for first, top, last, bottom in sheet.merged:
@@ -277,7 +215,7 @@ class _Reader:
                     f"over answer cells ({column_letter(column)}{row}), which hides the answers "
                     "there: unmerge the cells")))  # fmt: skip
 
-    def profile(self, sheet: _Sheet, questionnaire: Questionnaire) -> None:
+    def profile(self, sheet: Sheet, questionnaire: Questionnaire) -> None:
         found = self.header(sheet, layout().profile_columns, ["value"])
         if not found:
             return
@@ -330,7 +268,7 @@ class _Reader:
         if "name" not in client:
             self.places.setdefault(("client",), (sheet.index * 100_000, f"sheet '{sheet.title}'"))
 
-    def capability(self, sheet: _Sheet, questionnaire: Questionnaire) -> None:
+    def capability(self, sheet: Sheet, questionnaire: Questionnaire) -> None:
         columns_known = [*layout().capability_columns, layout().capability_evidence_column]
         found = self.header(sheet, columns_known, ["id"])
         if not found:
@@ -374,7 +312,7 @@ class _Reader:
                 if named := lines(cell):
                     evidence_of[area] = named
 
-    def figures(self, sheet: _Sheet, questionnaire: Questionnaire) -> None:
+    def figures(self, sheet: Sheet, questionnaire: Questionnaire) -> None:
         found = self.header(sheet, layout().figure_columns, ["id", "value"])
         if not found:
             return
@@ -392,7 +330,7 @@ class _Reader:
             if value is not None:
                 figures[figure] = value
 
-    def roles(self, sheet: _Sheet, questionnaire: Questionnaire) -> None:
+    def roles(self, sheet: Sheet, questionnaire: Questionnaire) -> None:
         found = self.header(sheet, layout().role_columns, ["id", "name"])
         if not found:
             return
@@ -417,7 +355,7 @@ class _Reader:
             else:
                 roles.setdefault("process_owners", {})[role.upper()] = name
 
-    def matrix(self, sheet: _Sheet, questionnaire: Questionnaire) -> None:
+    def matrix(self, sheet: Sheet, questionnaire: Questionnaire) -> None:
         found = self.header(sheet, layout().matrix_columns, ["item"])
         if not found:
             return
@@ -466,13 +404,3 @@ class _Reader:
                     assign[person] = value
             entry["assign"] = assign
             rows.append(entry)
-
-
-def _looks_like_questions(sheet: _Sheet, *also: str) -> bool:
-    """Whether a header row names the question and rating columns (and ``also``)."""
-    known = header_keys(layout().question_columns)
-    for row in sheet.rows[:HEADER_SEARCH_ROWS]:
-        keys = {known.get(normalise_header(value)) for value in row}
-        if {"question", "rating", *also} <= keys:
-            return True
-    return False

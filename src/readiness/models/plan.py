@@ -1,9 +1,10 @@
 """The certification project plan as a result: tasks, phases, costs, audit time.
 
-Its configuration (``plans/plan.yaml``) lives in :mod:`readiness.models.plan_config` and is
-re-exported here. Person-days and money are :class:`~decimal.Decimal` rounded to two places, so
-that sums are exact (per-month loads add up to the total effort; cost lines add up to the
-totals). In JSON they are written as plain numbers.
+Its configuration (``plans/plan.yaml``) lives in :mod:`readiness.models.plan_config`,
+:mod:`~readiness.models.plan_costs` and :mod:`~readiness.models.plan_units`, re-exported here.
+Person-days and money are :class:`~decimal.Decimal` rounded to two places, so that sums are
+exact (per-month loads add up to the total effort; cost lines add up to the totals). In JSON
+they are written as plain numbers.
 """
 
 from __future__ import annotations
@@ -17,48 +18,52 @@ from readiness.models.assessment import Counts, FindingSource, Result, Verdict
 from readiness.models.common import FindingClass, LocalText
 from readiness.models.plan_config import (
     ActivityConfig,
-    ActivityId,
-    AreaId,
-    AuditAdjustment,
     AuditPhaseConfig,
-    AuditTimeConfig,
-    AuditTimeRow,
-    AuditTimeTable,
     BacklogConfig,
-    Certificate,
     CorrectionConfig,
-    CostItem,
-    CostPart,
-    CostsConfig,
     DeliverableConfig,
     DependencyConfig,
-    Effort,
     EffortByClass,
-    FeeCoverage,
     InternalAuditConfig,
-    Kind,
-    Money,
     OverlapConfig,
-    Percent,
-    PersonDays,
     PhaseConfig,
-    PhaseId,
     PhasesConfig,
     PlanConfig,
     PlanFile,
     QuickWinConfig,
-    RateConfig,
     ReviewConfig,
     RoleConfig,
-    RoleId,
     RoleOverride,
     ScenarioConfig,
     ScheduleConfig,
-    Share,
     Stage2Config,
     SurveillanceConfig,
     TrainingConfig,
     TrialRunConfig,
+)
+from readiness.models.plan_costs import (
+    AuditAdjustment,
+    AuditTimeConfig,
+    AuditTimeRow,
+    AuditTimeTable,
+    Certificate,
+    CostItem,
+    CostsConfig,
+    FeeCoverage,
+    RateConfig,
+)
+from readiness.models.plan_units import (
+    ActivityId,
+    AreaId,
+    CostPart,
+    Effort,
+    Kind,
+    Money,
+    Percent,
+    PersonDays,
+    PhaseId,
+    RoleId,
+    Share,
 )
 
 __all__ = [
