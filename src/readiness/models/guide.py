@@ -27,9 +27,9 @@ class ProbeKind(StrEnum):
 
 
 class ProbeText(Strict):
-    """The title of a kind of probe and what the interviewer asks first."""
+    """What the interviewer asks first about an answer probed for this reason (the kind's
+    title is a label, ``probe_<kind>``)."""
 
-    title: LocalText
     ask: LocalText
 
 
@@ -103,6 +103,13 @@ class RoleGuide(Result):
     )
 
 
+class WeakArea(Result):
+    """A process or area the guide treats as weakest, with its score."""
+
+    area: str
+    score: float
+
+
 class InterviewGuide(Result):
     """The interview guide of one assessment."""
 
@@ -113,7 +120,7 @@ class InterviewGuide(Result):
     client: str
     respondents: list[str]
     order: list[ProbeKind]
-    weak_areas: list[str] = Field(description="the weakest processes and areas, weakest first")
+    weak_areas: list[WeakArea] = Field(description="the weakest processes and areas, weakest first")
     counts: dict[ProbeKind, int] = Field(description="probes placed under each kind")
     roles: list[RoleGuide]
 

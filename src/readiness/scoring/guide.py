@@ -22,7 +22,14 @@ from collections.abc import Iterable
 from readiness.models.assessment import Assessment, Contribution, Disagreement, RequirementResult
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import SEVERITY, Extent, FindingClass, LocalText, Rating
-from readiness.models.guide import InterviewData, InterviewGuide, Probe, ProbeKind, RoleGuide
+from readiness.models.guide import (
+    InterviewData,
+    InterviewGuide,
+    Probe,
+    ProbeKind,
+    RoleGuide,
+    WeakArea,
+)
 from readiness.models.questionnaire import Question, Questionnaire
 from readiness.scoring.ratings import ORDER
 
@@ -45,6 +52,7 @@ def build_guide(
         if questionnaire.has_question(disagreement.subject):
             disagreements[disagreement.subject].append(disagreement)
     weak = weak_areas(assessment, catalogue, interview)
+    scores = {a.id: a.score or 0.0 for a in assessment.areas}
     counts = dict.fromkeys(interview.selection.order, 0)
     roles: list[RoleGuide] = []
     for role_id, part, areas in respondent_roles(catalogue):
@@ -77,7 +85,7 @@ def build_guide(
         client=assessment.client.name,
         respondents=list(assessment.respondents),
         order=list(interview.selection.order),
-        weak_areas=weak,
+        weak_areas=[WeakArea(area=a, score=scores[a]) for a in weak],
         counts=counts,
         roles=roles,
     )
@@ -236,7 +244,10 @@ def _probe(
     covered = _covered(question, results)
     severity, score = _worst(question, results)
     finding = next((r.finding for r in covered if SEVERITY[r.finding] == severity), None)
-    ask = [interview.probes[kind].ask for kind in kinds]
+    # the reason that placed it, then the other reasons that call for their own question (the
+    # weakest-process prompt is general: it is asked only when it placed the answer)
+    ask = [interview.probes[kinds[0]].ask]
+    ask += [interview.probes[k].ask for k in kinds[1:] if k is not ProbeKind.WEAKEST]
     ask.append(interview.questions.get(question.id, question.text))
     return Probe(
         question=question.id,
