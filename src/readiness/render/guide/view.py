@@ -198,10 +198,14 @@ def _probe(
         parts.append(f"{words['documented_short']}: {words['extent_' + probe.documented.value]}")
     if probe.practised is not None:
         parts.append(f"{words['practised_short']}: {words['extent_' + probe.practised.value]}")
+    colon, semicolon, left, right = (
+        ("：", "；", "（", "）") if language is Language.ZH else (": ", "; ", " (", ")")
+    )
     disagreements = [
-        f"{words[FIELD_LABELS.get(d.field, 'rating')]}: "
-        + "; ".join(f"{name} {_value(d.field, v, words)}" for name, v in d.values.items())
-        + f" ({words['g_merged']} {_value(d.field, d.merged, words)})"
+        words[FIELD_LABELS.get(d.field, "rating")]
+        + colon
+        + semicolon.join(f"{name} {_value(d.field, v, words)}" for name, v in d.values.items())
+        + f"{left}{words['g_merged']} {_value(d.field, d.merged, words)}{right}"
         for d in probe.disagreements
     ]
     finding = probe.finding.value
