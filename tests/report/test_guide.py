@@ -47,9 +47,7 @@ def _made(
 
 
 @pytest.fixture(scope="module")
-def merged(
-    catalogue: Catalogue, questionnaire: Questionnaire, config: ScoringConfig
-) -> Assessment:
+def merged(catalogue: Catalogue, questionnaire: Questionnaire, config: ScoringConfig) -> Assessment:
     loaded = [(p.name, load_answer_file(p, questionnaire, catalogue)) for p in (EXAMPLE, OPS)]
     answers, disagreements = merge_respondents(loaded)
     result = assess(answers, catalogue, questionnaire, config)
