@@ -200,6 +200,9 @@ def test_the_example_probes_documented_not_practised_then_disagreements_first(
     # B.CHG.08: practised no by the operations lead, and rated N against L
     assert change.probes[0].question == "B.CHG.08"
     assert change.probes[0].kinds == [DNP, DIS, WEAK]
+    # figures are not questions: reported differently, they go with the role of their area
+    assert [d.subject for d in change.reported_differently] == ["emergency_change_share"]
+    assert all(not r.reported_differently for r in guide.roles if r.id != "B.CHG")
     incident = _role(guide, "B.INC")  # a strong process: only its disagreements are probed
     assert [p.question for p in incident.probes] == ["B.INC.03", "B.INC.04"]
     assert incident.holder == "Zhang Min"

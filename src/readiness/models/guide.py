@@ -98,6 +98,10 @@ class RoleGuide(Result):
     holder: str | None = Field(description="the role holder the client named")
     people: list[str] = Field(description="other owners named on the probed answers")
     probes: list[Probe]
+    reported_differently: list[Disagreement] = Field(
+        default_factory=list,
+        description="figures and capability attributes of its areas that respondents differ on",
+    )
     if_time_allows: list[str] = Field(
         default_factory=list, description="questions selected beyond the role's limit"
     )

@@ -75,6 +75,11 @@ def build_guide(
                 holder=holder,
                 people=list(dict.fromkeys(people)),
                 probes=probes[:limit],
+                reported_differently=[
+                    d
+                    for d in assessment.disagreements
+                    if _subject_area(d.subject, questionnaire) in areas
+                ],
                 if_time_allows=[p.question for p in probes[limit:]],
             )
         )
@@ -276,6 +281,15 @@ def _to_see(question: Question, catalogue: Catalogue) -> list[LocalText]:
     texts = [r.documented.name for r in requirements if r.documented is not None]
     texts += [question.evidence, *(e for r in requirements for e in r.evidence)]
     return list({text.en: text for text in texts}.values())
+
+
+def _subject_area(subject: str, questionnaire: Questionnaire) -> str | None:
+    """The area of a disagreement on a figure (``emergency_change_share``) or a capability
+    attribute (``B.CHG PA2.1``); None for a question (probed with the answers)."""
+    if questionnaire.has_figure(subject):
+        return questionnaire.figure(subject).area
+    area, _, attribute = subject.partition(" ")
+    return area if attribute else None
 
 
 def _holder(assessment: Assessment, role_id: str, part: str) -> str | None:

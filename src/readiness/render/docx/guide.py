@@ -45,6 +45,9 @@ def guide_docx(view: GuideView, template: Path | None = None) -> bytes:
         word.add_paragraph(document, f"{w['g_role_holder']}: {role.holder}")
         if role.people:
             word.add_paragraph(document, f"{w['g_role_people']}: {role.people}")
+        if role.reported_differently:
+            word.add_paragraph(document, f"{w['g_reported_differently']}:")
+            word.add_bullets(document, role.reported_differently)
         if not role.probes:
             word.add_paragraph(document, w["g_nothing"])
         for p in role.probes:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from readiness.data.labels import labels
 from readiness.language import Language
+from readiness.models.assessment import Disagreement
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import FindingClass
 from readiness.models.guide import AuditChecklist, InterviewGuide, Probe, RoleGuide
@@ -50,6 +51,7 @@ class RoleView:
     holder: str
     people: str
     probes: list[ProbeView]
+    reported_differently: list[str]
     if_time_allows: str
 
 
@@ -170,8 +172,20 @@ def _role(
             _probe(number, probe, questionnaire, language, words)
             for number, probe in enumerate(role.probes, start=1)
         ],
+        reported_differently=[
+            _disagreement(d, _subject_name(d.subject, questionnaire, language), language, words)
+            for d in role.reported_differently
+        ],
         if_time_allows=", ".join(role.if_time_allows),
     )
+
+
+def _subject_name(subject: str, questionnaire: Questionnaire, language: Language) -> str:
+    if questionnaire.has_figure(subject):
+        return questionnaire.figure(subject).text.get(language)
+    area, _, attribute = subject.partition(" ")
+    names: dict[str, str] = {a.id: a.name.get(language) for a in questionnaire.capability}
+    return f"{area} {attribute} {names.get(attribute, '')}".strip()
 
 
 FIELD_LABELS = {
@@ -186,6 +200,15 @@ def _value(field: str, value: str, words: dict[str, str]) -> str:
     return words.get(f"extent_{value}", value) if field != "rating" else value
 
 
+def _disagreement(d: Disagreement, what: str, language: Language, words: dict[str, str]) -> str:
+    """``Rating: a.yaml P; b.yaml N (kept N)``, punctuated for the language."""
+    colon, semicolon, left, right = (
+        ("：", "；", "（", "）") if language is Language.ZH else (": ", "; ", " (", ")")
+    )
+    said = semicolon.join(f"{name} {_value(d.field, v, words)}" for name, v in d.values.items())
+    return f"{what}{colon}{said}{left}{words['g_merged']} {_value(d.field, d.merged, words)}{right}"
+
+
 def _probe(
     number: int,
     probe: Probe,
@@ -198,14 +221,8 @@ def _probe(
         parts.append(f"{words['documented_short']}: {words['extent_' + probe.documented.value]}")
     if probe.practised is not None:
         parts.append(f"{words['practised_short']}: {words['extent_' + probe.practised.value]}")
-    colon, semicolon, left, right = (
-        ("：", "；", "（", "）") if language is Language.ZH else (": ", "; ", " (", ")")
-    )
     disagreements = [
-        words[FIELD_LABELS.get(d.field, "rating")]
-        + colon
-        + semicolon.join(f"{name} {_value(d.field, v, words)}" for name, v in d.values.items())
-        + f"{left}{words['g_merged']} {_value(d.field, d.merged, words)}{right}"
+        _disagreement(d, words[FIELD_LABELS.get(d.field, "rating")], language, words)
         for d in probe.disagreements
     ]
     finding = probe.finding.value
