@@ -214,3 +214,21 @@ def test_conclusions_are_labelled_in_both_languages(subjects: dict[Language, Gui
     for subject in subjects.values():
         labels = subject.checklist_view.conclusions
         assert len(labels) == len(Conclusion) and all(labels)
+
+
+@pytest.mark.slow
+def test_pdf_of_both_documents(subjects: dict[Language, GuideSubject], tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint")
+    from tests.report.test_pdf import pdf_facts
+
+    out = render_guide_outputs(subjects[Language.ZH], [ReportFormat.PDF])
+    for name, words in (
+        ("interview-guide.pdf", "访谈指南"),
+        ("audit-checklist.pdf", "内部审核检查表"),
+    ):
+        data = out[name]
+        assert isinstance(data, bytes) and data.startswith(b"%PDF")
+        path = tmp_path / name
+        path.write_bytes(data)
+        text, _ = pdf_facts(path)
+        assert words in text

@@ -19,9 +19,6 @@ if TYPE_CHECKING:  # the command line imports this module before it needs any mo
     from readiness.models.questionnaire import Questionnaire
     from readiness.render.guide.view import ChecklistView, GuideView
 
-GuideFormat = ReportFormat
-"""The guide and the checklist are written in every format of the gap report."""
-
 
 @dataclass
 class GuideSubject:
@@ -91,14 +88,14 @@ def _guide_docx(subject: GuideSubject) -> Content:
     from readiness.render.docx.document import word_template
     from readiness.render.docx.guide import guide_docx
 
-    return guide_docx(subject.guide_view, word_template(subject.templates, "guide.docx"))
+    return guide_docx(subject.guide_view, word_template(subject.templates, "interview-guide.docx"))
 
 
 def _checklist_docx(subject: GuideSubject) -> Content:
     from readiness.render.docx.document import word_template
     from readiness.render.docx.guide import checklist_docx
 
-    template = word_template(subject.templates, "checklist.docx")
+    template = word_template(subject.templates, "audit-checklist.docx")
     return checklist_docx(subject.checklist_view, template)
 
 
