@@ -58,4 +58,6 @@ def test_usage_errors(tmp_path: Path) -> None:
     saved.write_text("{}", encoding="utf-8")
     mixed = invoke("guide", str(EXAMPLE), str(saved), "-o", str(tmp_path / "y"))
     assert mixed.exit_code == 2 and "guided alone" in mixed.output
-    assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+    dated = invoke("guide", str(saved), "--date", "2027-01-01", "-o", str(tmp_path / "z"))
+    assert dated.exit_code == 2 and "keeps its date" in dated.output
+    assert not any((tmp_path / name).exists() for name in "xyz")

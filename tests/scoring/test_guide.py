@@ -206,3 +206,21 @@ def test_the_example_probes_documented_not_practised_then_disagreements_first(
     incident = _role(guide, "B.INC")  # a strong process: only its disagreements are probed
     assert [p.question for p in incident.probes] == ["B.INC.03", "B.INC.04"]
     assert incident.holder == "Zhang Min"
+
+
+def test_areas_below_the_floor_are_weakest_too_weakest_first(
+    catalogue: Catalogue, questionnaire: Questionnaire, config: ScoringConfig, interview: Any
+) -> None:
+    low = {q.id: {"rating": "N", "evidence": ["x"]} for q in questionnaire.questions()
+           if q.area_id == "A.PERF"}  # fmt: skip
+    low |= {"B.REL.01": {"rating": "P", "evidence": ["x"]}}
+    result = _assess([_file(questionnaire, low)], catalogue, questionnaire, config)
+    scores = {a.id: a.score_exact for a in result.areas}
+    assert scores["A.PERF"] == 0.0 < result.area_floor  # not a process, but below the floor
+    weak = weak_areas(result, catalogue, interview)
+    # the three lowest processes (B.REL lowest, then ties at 100 % in catalogue order) and A.PERF
+    assert weak == ["A.PERF", "B.REL", "B.SLM", "B.REP"]
+    no_floor = interview.model_copy(
+        update={"selection": interview.selection.model_copy(update={"below_floor": False})}
+    )
+    assert weak_areas(result, catalogue, no_floor) == ["B.REL", "B.SLM", "B.REP"]

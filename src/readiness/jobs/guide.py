@@ -51,6 +51,8 @@ def assessment_for_guide(
     saved = [path for path in files if is_saved_assessment(path)]
     if saved and len(files) > 1:
         raise UsageError(f"{saved[0]}: a saved assessment is guided alone, not with other files")
+    if saved and assessed_on is not None:
+        raise UsageError(f"{saved[0]}: --date is for answers; a saved assessment keeps its date")
     if saved:
         return load_assessment(saved[0], data.catalogue)
     return assess_files(files, data, merge=len(files) > 1, assessed_on=assessed_on)
