@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,18 @@ def test_a_plan_start_or_target_past_2199_is_a_usage_error(tmp_path: Path, optio
         ("scenarios:\n  fast-track:\n    roles:\n      consultant: {people: 0.01}\n",
          "line 4, scenarios → fast-track → roles → consultant → people: capacity 0.008 person-days a"
          " working day (people 0.01 × availability 0.8) is too little to schedule"),
+        ("roles:\n  consultant: {per_task: 0.0001}\n",
+         "line 2, roles → consultant → per_task: one task gets 6e-05 person-days a working day"
+         " (per_task 0.0001 × availability 0.6), too little to schedule; the least is 0.05"),
+        ("scenarios:\n  fast-track:\n    roles:\n      it_staff: {per_task: 0.01}\n",
+         "line 4, scenarios → fast-track → roles → it_staff → per_task: one task gets 0.005"
+         " person-days a working day (per_task 0.01 × availability 0.5), too little to schedule"),
+        ("scenarios:\n  fast-track:\n    roles:\n      top_management: {availability: 0.04}\n",
+         "line 4, scenarios → fast-track → roles → top_management → availability: capacity 0.04"
+         " person-days a working day (people 1 × availability 0.04) is too little to schedule"),
+        ("roles:\n  staff: {availability: 0.0001}\n",
+         "line 2, roles → staff → availability: availability 0.0001 of a working day for each"
+         " person in scope is too little to schedule; the least is 0.05"),
     ],
 )  # fmt: skip
 def test_a_plan_config_that_cannot_be_scheduled_is_refused(
@@ -82,6 +95,39 @@ def test_a_plan_config_that_cannot_be_scheduled_is_refused(
     assert result.exit_code == 3, result.output
     assert result.output.startswith(f"error: {path}: "), result.output
     assert message in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("deliverables:\n  policy:\n    effort: {major: 1000000000, minor: 1000000000, observation: 1000000000}\n",
+         "line 26, roles → sms_manager: task WP-A.PLAN.T1 'Planning the SMS: risks, objectives,"
+         " plan: tier 1 policy and plans' (phase 'System build and documentation') needs"
+         " 3,000,000,000 person-days of sms_manager (SMS manager), who can give it 0.6"
+         " person-days a working day: 5,000,000,000 working days, past the plan's horizon of"
+         " 10 years (schedule → horizon_years). Give the role more people, availability or"
+         " per_task, or lower the effort"),
+        ("roles:\n  consultant: {people: 0.1, availability: 0.5}\n"
+         "schedule:\n  horizon_years: 1\n",
+         "line 2, roles → consultant → people: task WP-A.PLAN.T2 'Planning the SMS: risks,"
+         " objectives, plan: tier 2 procedures' (phase 'System build and documentation') needs"
+         " 1.52 person-days of consultant (Consultant), who can give it 0.05 person-days a"
+         " working day: 31 working days, past the plan's horizon of 1 year"
+         " (schedule → horizon_years)"),
+    ],
+)  # fmt: skip
+def test_a_plan_longer_than_its_horizon_names_the_role_and_the_task(
+    tmp_path: Path, config: str, message: str
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(config, encoding="utf-8")
+    started = time.monotonic()
+    result = invoke("plan", str(EXAMPLE), "--config", str(path), "-o", str(tmp_path / "o"), "-q")
+    assert time.monotonic() - started < 20  # it used to book a day at a time for centuries
+    assert result.exit_code == 3, result.output
+    assert result.output.startswith(f"error: {path}: "), result.output
+    assert message in flat(result.output), result.output
+    assert not (tmp_path / "o").exists()
 
 
 def test_a_gbk_console_prints_chinese_and_degrades_the_rest(tmp_path: Path) -> None:
