@@ -144,39 +144,89 @@ def test_a_gbk_console_prints_chinese_and_degrades_the_rest(tmp_path: Path) -> N
     assert (out / "report.html").is_file()
 
 
-def respondents(tmp_path: Path, names: tuple[str, str], items: int = 50) -> list[Path]:
-    """Two respondents of one client, each naming ``items`` different evidence items."""
+NOTES = (
+    'notes: "Context analysis done once for the project; only some risks in the register trace'
+    ' back to issues."'
+)
+ROW = "assign: {Li Wei: P, Xu Ting: B}}"
+UNIONS = {
+    # kind: (the example's text, what respondent ``n`` writes there, the message)
+    "evidence": (
+        'evidence: ["SMS-CTX-001 Context analysis v1.0 (2026-05)"]',
+        lambda n: "evidence: [" + ", ".join(f'"respondent {n} item {i}"' for i in range(50)) + "]",
+        "answers → A.CTX.01 → evidence: 100 items once the files are merged; the limit is 50",
+    ),
+    "notes": (
+        NOTES,
+        lambda n: 'notes: "' + "x" * 4000 + '"',  # 9 + 4,000 + 1 + 14 + 4,000 with the labels
+        "answers → A.CTX.02 → notes: 8,024 characters once the files are merged; the limit is"
+        " 5,000",
+    ),
+    "capability evidence": (
+        'B.SUP: ["Supplier review minutes 2026-Q3"]',
+        lambda n: "B.SUP: [" + ", ".join(f'"minutes {n}-{i}"' for i in range(30)) + "]",
+        "capability_evidence → B.SUP: 60 items once the files are merged; the limit is 50",
+    ),
+    "people in a matrix row": (
+        ROW,
+        lambda n: "assign: {" + ", ".join(f"P{n}-{i}: B" for i in range(150)) + "}}",
+        "matrix → 'SMS management / maintain the service management plan' → assign: 300 people"
+        " once the files are merged; the limit is 200",
+    ),
+    "matrix rows": (
+        "matrix:\n",
+        lambda n: (
+            "matrix:\n"
+            + "".join(f'  - {{item: "row {n}.{i}", assign: {{Li Wei: P}}}}\n' for i in range(1500))
+        ),
+        "matrix: 3,021 rows once the files are merged; the limit is 2,000",
+    ),
+}
+
+
+def respondents(
+    tmp_path: Path, names: tuple[str, ...], kind: str = "evidence", holders: int = 2
+) -> list[Path]:
+    """Respondents of one client; the first ``holders`` each fill ``kind`` up to near its limit."""
     text = EXAMPLE.read_text(encoding="utf-8")
+    found, fill, _ = UNIONS[kind]
+    assert found in text
     paths = []
     for number, name in enumerate(names):
-        listed = ", ".join(f'"respondent {number} item {i}"' for i in range(items))
         path = tmp_path / name
         path.write_text(
-            text.replace(
-                'evidence: ["SMS-CTX-001 Context analysis v1.0 (2026-05)"]',
-                f"evidence: [{listed}]",
-                1,
-            ),
-            encoding="utf-8",
+            text.replace(found, fill(number), 1) if number < holders else text, encoding="utf-8"
         )
         paths.append(path)
     return paths
 
 
-def test_merging_respondents_whose_union_passes_a_limit(tmp_path: Path) -> None:
-    first, second = respondents(tmp_path, ("it.yaml", "quality.yaml"))
+@pytest.mark.parametrize("kind", UNIONS)
+def test_merging_respondents_whose_union_passes_a_limit(tmp_path: Path, kind: str) -> None:
+    first, second = respondents(tmp_path, ("it.yaml", "quality.yaml"), kind)
+    for alone in (first, second):
+        assert invoke("validate", str(alone)).exit_code == 0
     result = invoke("assess", str(first), str(second), "--merge", "-o", str(tmp_path / "o"), "-q")
     assert result.exit_code == 3
     assert result.output == (
-        "error: it.yaml, quality.yaml: evidence: Value should have at most 50 items after"
-        " validation, not 100 once the files are merged (each file alone is within the limit):"
+        f"error: it.yaml, quality.yaml: {UNIONS[kind][2]} (each file alone is within it):"
         " shorten the answers or merge fewer files\n"
     )
     assert not (tmp_path / "o").exists()
 
 
+def test_a_union_past_a_limit_names_only_the_files_that_hold_it(tmp_path: Path) -> None:
+    files = respondents(tmp_path, ("it.yaml", "ops.yaml", "quality.yaml"), "notes")
+    files[2].write_text(
+        files[2].read_text(encoding="utf-8").replace(NOTES, "notes: null"), encoding="utf-8"
+    )
+    result = invoke("assess", *map(str, files), "--merge", "-o", str(tmp_path / "o"), "-q")
+    assert result.exit_code == 3
+    assert result.output.startswith("error: it.yaml, ops.yaml: answers → A.CTX.02 → notes: ")
+
+
 def test_merging_a_respondent_whose_file_name_holds_an_escape(tmp_path: Path) -> None:
-    first, second = respondents(tmp_path, ("it.yaml", "q\x1b[31m.yaml"), items=2)
+    first, second = respondents(tmp_path, ("it.yaml", "q\x1b[31m.yaml"), holders=0)
     out = tmp_path / "o"
     result = invoke("assess", str(first), str(second), "--merge", "-o", str(out))
     assert result.exit_code == 0, result.output
