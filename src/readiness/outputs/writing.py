@@ -64,9 +64,25 @@ def output_folder(value: str | Path) -> Path:
     return Path(value)
 
 
+_JUNCTION = 0xA0000003
+"""IO_REPARSE_TAG_MOUNT_POINT: a Windows junction, a link to a folder that is no symlink."""
+
+
+def _is_link(path: Path) -> bool:
+    """A symbolic link, or on Windows a junction (which ``is_symlink`` does not see)."""
+    if path.is_symlink():
+        return True
+    if not WINDOWS:
+        return False
+    try:
+        return getattr(os.lstat(path), "st_reparse_tag", 0) == _JUNCTION
+    except OSError:
+        return False
+
+
 def check_folder(folder: Path) -> None:
-    """Refuse an output folder that is a file or a symbolic link (OutputError)."""
-    if folder.is_symlink():
+    """Refuse an output folder that is a file, a symbolic link or a junction (OutputError)."""
+    if _is_link(folder):
         raise OutputError(
             f"{folder}: the output folder is a symbolic link; give the folder it points to"
         )
