@@ -1,13 +1,16 @@
 """Render the certification project plan as HTML (with an SVG Gantt chart) or Markdown.
 
 Templates read the plan as it is; :class:`Words` only picks the language and formats numbers,
-dates and names. Nothing is scheduled or costed here.
+dates and names. Nothing is scheduled or costed here. Names and texts come from the plan
+configuration (roles, phases, scenarios, cost lines) and are untrusted: in Markdown,
+:class:`Words` gives them escaped (a ``|`` cannot end a table cell, ``[x](javascript:…)``
+forms no link); HTML escapes them itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.common import LocalText
 from readiness.models.plan import Plan
-from readiness.render.environment import environment, render_template
+from readiness.render.environment import environment, markdown_text, render_template
 from readiness.render.plan.gantt import gantt_svg
 from readiness.render.plan.words import kind_key, part_key
 
@@ -27,11 +30,12 @@ BACKLOG_SHOWN = 120
 class Words:
     """Labels and formatting of one language, for the plan templates."""
 
-    def __init__(self, plan: Plan, language: Language) -> None:
+    def __init__(self, plan: Plan, language: Language, escape: Callable[[str], str] = str) -> None:
         self.language = language
         self.labels = labels(language)
-        self._roles = {role.id: role.name.get(language) for role in plan.roles}
-        self._phases = {phase.id.value: phase.name.get(language) for phase in plan.phases}
+        self._escape = escape
+        self._roles = {role.id: escape(role.name.get(language)) for role in plan.roles}
+        self._phases = {phase.id.value: escape(phase.name.get(language)) for phase in plan.phases}
 
     def __getitem__(self, key: str) -> str:
         return self.labels[key]
@@ -43,8 +47,8 @@ class Words:
             raise AttributeError(key) from None
 
     def t(self, text: LocalText | None) -> str:
-        """A text in the report's language ('' for none)."""
-        return text.get(self.language) if text is not None else ""
+        """A text in the report's language ('' for none), escaped for the format."""
+        return self._escape(text.get(self.language)) if text is not None else ""
 
     def money(self, value: Decimal) -> str:
         """An amount with thousands separators and cents."""
@@ -91,8 +95,13 @@ class Words:
         return sum(effort.values(), Decimal(0))
 
 
-def _context(plan: Plan, alternatives: Sequence[Plan], language: Language) -> dict[str, object]:
-    words = Words(plan, language)
+def _context(
+    plan: Plan,
+    alternatives: Sequence[Plan],
+    language: Language,
+    escape: Callable[[str], str] = str,
+) -> dict[str, object]:
+    words = Words(plan, language, escape)
     roles = [role.id for role in plan.roles]
     return {
         "plan": plan,
@@ -128,5 +137,5 @@ def render_plan_markdown(
     templates: Path | None = None,
 ) -> str:
     """The Markdown plan (``templates``: a folder overriding the shipped templates)."""
-    context = _context(plan, alternatives, language)
+    context = _context(plan, alternatives, language, markdown_text)
     return render_template(environment("md", templates), "plan.md.j2", **context)
