@@ -18,6 +18,7 @@ import typer
 
 from readiness.cli.common import (
     LangOption,
+    MethodOption,
     TemplatesOption,
     console,
     help_group,
@@ -94,12 +95,13 @@ def validate(
     files: Annotated[
         list[Path], typer.Argument(help="Answer files (YAML or Excel).", show_default=False)
     ],
+    method: MethodOption = None,
 ) -> None:
     """Check answer files and list every problem (exit 3 if any)."""
     from readiness.errors import InputError
     from readiness.inputs.answers import load_answer_file
 
-    data = load_data()
+    data = load_data(method=method)
     failed: list[InputError] = []
     total = len(data.questionnaire.questions())
     for path in files:
@@ -174,10 +176,11 @@ def assess(
         ),
     ] = False,
     templates: TemplatesOption = None,
+    method: MethodOption = None,
 ) -> None:
     """Score a client's answers, print a summary and write the gap report."""
     chosen = _formats(formats)
-    data = load_data(scoring)
+    data = load_data(scoring, method)
     if len(files) > 1 and not merge:
         if baseline is not None or plan:
             raise typer.BadParameter(
@@ -185,8 +188,18 @@ def assess(
                 param_hint="FILES",
             )
         from readiness.cli.portfolio import portfolio
+        from readiness.data.method import find_method
 
-        portfolio(files, out, chosen, lang, scoring, quiet=quiet, fail_under=fail_under)
+        portfolio(
+            files,
+            out,
+            chosen,
+            lang,
+            scoring,
+            quiet=quiet,
+            fail_under=fail_under,
+            method=find_method(method),
+        )
         return
     from readiness.jobs.assess import assess_into_folder
 

@@ -37,7 +37,11 @@ def export_into_folder(
     plan = None
     if NEEDS_PLAN & set(targets):
         plan = make_plans(
-            assessment, data.catalogue, config_path=config_path, start=start, scenario=scenario
+            assessment,
+            data.catalogue,
+            config_path=config_path or data.plan_config,  # a method's plan.yaml unless --config
+            start=start,
+            scenario=scenario,
         ).plan
     files = render_exports(
         list(targets), assessment, data.catalogue, data.questionnaire, plan, language

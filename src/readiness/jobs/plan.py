@@ -121,6 +121,7 @@ def plan_into_folder(
     from readiness.jobs.context import assessment_of
 
     assessment = assessment_of(file, data)
+    config_path = config_path or data.plan_config  # a method's plan.yaml unless --config
     result = make_plans(
         assessment,
         data.catalogue,

@@ -177,10 +177,24 @@ AnswerExtent = Annotated[Extent | None, BeforeValidator(parse_extent)]
 TextList = Annotated[list[ShortText], BeforeValidator(_as_list), Field(max_length=50)]
 
 
+Standard = Literal["iso27001", "iso9001"]
+"""A management-system standard whose certificate a client may hold."""
+
+
 class Answer(Strict):
     """The client's answer to one question."""
 
     rating: AnswerRating = None
+    grade: ShortText | None = Field(
+        default=None,
+        description="the rating on a method's finer scale (P-, L+ …); rating holds its band",
+    )
+    carried_from: Standard | None = Field(
+        default=None, description="prefilled from the client's certified system of this standard"
+    )
+    confirmed: bool | None = Field(
+        default=None, description="a carried answer the consultant has confirmed or changed"
+    )
     justification: LongText | None = Field(default=None, description="required when NA")
     documented: AnswerExtent = Field(default=None, description="is it documented?")
     practised: AnswerExtent = Field(default=None, description="is it practised, with records?")
@@ -205,6 +219,27 @@ def _answer_shorthand(value: Any) -> Any:
     return value
 
 
+class Certificate(Strict):
+    """A management-system certificate the client holds (ISO/IEC 27001, ISO 9001)."""
+
+    standard: Standard
+    scope: LongText | None = None
+    number: ShortText | None = None
+    expires: dt.date | None = None
+
+    @field_validator("standard", mode="before")
+    @classmethod
+    def _standard(cls, value: Any) -> Any:
+        if isinstance(value, str | int):
+            word = "".join(str(value).lower().split())
+            for noise in ("/", "iec", ":", "-", "iso"):
+                word = word.replace(noise, "")
+            for number in ("27001", "9001"):
+                if word.startswith(number):
+                    return f"iso{number}"
+        return value
+
+
 class Client(Strict):
     """Who is assessed, and the scope of their service management system."""
 
@@ -217,6 +252,17 @@ class Client(Strict):
     edition: Literal["2018"] = "2018"
     management_basis: LongText | None = None
     expected_benefits: LongText | None = None
+    certificates: list[Certificate] = Field(
+        default_factory=list,
+        max_length=10,
+        exclude_if=lambda v: not v,
+        description="ISO/IEC 27001 or ISO 9001 certificates held: their shared requirements are "
+        "prefilled in the questionnaire, to be confirmed",
+    )
+
+    def holds(self) -> list[Standard]:
+        """The standards certified, each once, in the order given."""
+        return list(dict.fromkeys(c.standard for c in self.certificates))
 
     @field_validator("edition", mode="before")
     @classmethod

@@ -55,6 +55,7 @@ def _cover(document: Document, view: ReportView) -> None:
             [w["assessor"], meta.assessor or "—"],
             [w["edition"], meta.standard],
             [w["questionnaire"], f"{meta.questionnaire} {meta.questionnaire_version}"],
+            *([[w["m_method"], meta.method]] if meta.method else []),
             [w["tool"], f"readiness {meta.tool_version}"],
         ],
         widths=[50, 120],
@@ -236,6 +237,11 @@ def _method(document: Document, view: ReportView) -> None:
             [w["catalogue_version"], meta.catalogue_version],
             [w["questionnaire"], f"{meta.questionnaire} {meta.questionnaire_version}"],
             [w["scoring_version"], meta.scoring_version],
+            *(
+                [[w["m_method"], meta.method], [w["m_scale"], meta.scale or ""]]
+                if meta.method
+                else []
+            ),
             [w["tool"], f"readiness {meta.tool_version}"],
         ],
         widths=[50, 120],

@@ -35,6 +35,10 @@ class Meta:
     scoring_version: str
     tool_version: str
     respondents: list[str]
+    method: str | None = None
+    """The consultant's method: name, id and version, author; None for the shipped data."""
+    scale: str | None = None
+    """The method's rating scale with each rating's value, when it has its own."""
 
 
 @dataclass(frozen=True, slots=True)

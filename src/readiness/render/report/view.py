@@ -22,6 +22,7 @@ from readiness.models.assessment import (
     ScoreGroup,
 )
 from readiness.models.catalogue import Catalogue
+from readiness.models.method import MethodInfo
 from readiness.models.questionnaire import Questionnaire
 from readiness.render.report.model import (
     AnswerView,
@@ -173,7 +174,22 @@ def _meta(context: ViewContext) -> Meta:
         scoring_version=source.scoring_version,
         tool_version=assessment.tool_version,
         respondents=list(assessment.respondents),
+        method=method_text(source.method, context.language),
+        scale=_scale_text(context) if source.method is not None else None,
     )
+
+
+def method_text(method: MethodInfo | None, language: Language) -> str | None:
+    """``Acme method (acme 2.1, Acme Consulting)``: how every output names a method."""
+    if method is None:
+        return None
+    return f"{method.name.get(language)} ({method.label()}, {method.author})"
+
+
+def _scale_text(context: ViewContext) -> str:
+    values = context.assessment.source.rating_values
+    space = "" if context.language is Language.ZH else " "
+    return " · ".join(f"{rating} {value:g}{space}%" for rating, value in values.items())
 
 
 def _profile(context: ViewContext) -> Profile:
