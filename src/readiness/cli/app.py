@@ -31,6 +31,7 @@ from readiness.cli.common import (
 )
 from readiness.cli.compare import compare as compare_command
 from readiness.cli.export import export as export_command
+from readiness.cli.method import method_app
 from readiness.cli.plan import plan as plan_command
 from readiness.cli.questionnaire import questionnaire_app
 from readiness.language import Language
@@ -47,6 +48,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(questionnaire_app, name="questionnaire")
+app.add_typer(method_app, name="method")
 app.command(name="plan")(plan_command)
 app.command(name="compare")(compare_command)
 app.command(name="export")(export_command)

@@ -35,7 +35,7 @@ from readiness.models.questionnaire import AreaQuestions, Questionnaire
 from readiness.models.scale import RatingScale
 from readiness.models.scoring import ScoringConfig
 from readiness.sources.validation import validate_document
-from readiness.sources.yaml import YamlDocument, load_yaml_file
+from readiness.sources.yaml import YamlDocument, load_yaml_file, read_text
 
 FOLDER_NAME = "readiness-method"
 """A method folder of this name in the working folder is used without ``--method``."""
@@ -91,9 +91,19 @@ def load_method(folder: Path) -> Method:
             str(folder),
             [Problem(name, f"not a file of a method (use {known})") for name in unknown],
         )
-    documents = {name: load_yaml_file(folder / name) for name in FILES if (folder / name).is_file()}
+    documents = {
+        name: load_yaml_file(folder / name)
+        for name in FILES
+        if (folder / name).is_file() and (name == "method.yaml" or _has_content(folder / name))
+    }
     info = validate_document(MethodInfo, documents["method.yaml"], what="a method description")
     return Method(folder, info, documents)
+
+
+def _has_content(path: Path) -> bool:
+    """False for a file of comments only, as ``readiness method init`` writes most of them."""
+    lines = read_text(path).splitlines()
+    return any(line.strip() and not line.lstrip().startswith("#") for line in lines)
 
 
 def method_catalogue(method: Method, catalogue: Catalogue) -> Catalogue:
