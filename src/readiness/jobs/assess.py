@@ -106,8 +106,14 @@ def assess_into_folder(
     if plan:
         from readiness.jobs.plan import make_plans
         from readiness.outputs.plan import PLAN_FILES, PlanFormat, render_plan_outputs
+        from readiness.scoring.carried import shared_requirements
 
-        result.plan = make_plans(assessment, data.catalogue, config_path=data.plan_config)
+        result.plan = make_plans(
+            assessment,
+            data.catalogue,
+            config_path=data.plan_config,
+            shared=shared_requirements(data.questionnaire),
+        )
         plan_formats = [PlanFormat(f.value) for f in formats if f.value in set(PlanFormat)]
         planned = render_plan_outputs(
             result.plan.plan,

@@ -32,6 +32,7 @@ def export_into_folder(
     from readiness.jobs.plan import make_plans
     from readiness.outputs.interchange import NEEDS_PLAN, render_exports
     from readiness.outputs.writing import prepare_folder, write_outputs
+    from readiness.scoring.carried import shared_requirements
 
     assessment = assessment_of(file, data)
     plan = None
@@ -42,6 +43,7 @@ def export_into_folder(
             config_path=config_path or data.plan_config,  # a method's plan.yaml unless --config
             start=start,
             scenario=scenario,
+            shared=shared_requirements(data.questionnaire),
         ).plan
     files = render_exports(
         list(targets), assessment, data.catalogue, data.questionnaire, plan, language

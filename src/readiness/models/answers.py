@@ -181,6 +181,29 @@ Standard = Literal["iso27001", "iso9001"]
 """A management-system standard whose certificate a client may hold."""
 
 
+def parse_standard(value: Any) -> Any:
+    """``iso27001`` from "ISO/IEC 27001:2022", "27001" or a provenance text naming it."""
+    if isinstance(value, str | int):
+        word = "".join(str(value).split())
+        if "27001" in word:
+            return "iso27001"
+        if "9001" in word:
+            return "iso9001"
+    return value
+
+
+def parse_yes_no(value: Any) -> Any:
+    """yes or no (in any case, English or Chinese, or a YAML boolean) as a boolean."""
+    extent = parse_extent(value)
+    if extent is Extent.PARTLY:
+        raise ValueError("'partly' is not an answer here; use yes or no")
+    return None if extent is None else extent is Extent.YES
+
+
+StandardName = Annotated[Standard, BeforeValidator(parse_standard)]
+STANDARD_NAMES: dict[str, str] = {"iso27001": "ISO/IEC 27001", "iso9001": "ISO 9001"}
+
+
 class Answer(Strict):
     """The client's answer to one question."""
 
@@ -189,18 +212,18 @@ class Answer(Strict):
         default=None,
         description="the rating on a method's finer scale (P-, L+ …); rating holds its band",
     )
-    carried_from: Standard | None = Field(
-        default=None, description="prefilled from the client's certified system of this standard"
-    )
-    confirmed: bool | None = Field(
-        default=None, description="a carried answer the consultant has confirmed or changed"
-    )
     justification: LongText | None = Field(default=None, description="required when NA")
     documented: AnswerExtent = Field(default=None, description="is it documented?")
     practised: AnswerExtent = Field(default=None, description="is it practised, with records?")
     evidence: TextList = Field(default_factory=list)
     notes: LongText | None = None
     owner: ShortText | None = None
+    carried_from: StandardName | None = Field(
+        default=None, description="prefilled from the client's certified system of this standard"
+    )
+    confirmed: Annotated[bool | None, BeforeValidator(parse_yes_no)] = Field(
+        default=None, description="a carried answer the consultant has confirmed or changed"
+    )
 
     @model_validator(mode="after")
     def _na_needs_justification(self) -> Answer:
@@ -222,22 +245,10 @@ def _answer_shorthand(value: Any) -> Any:
 class Certificate(Strict):
     """A management-system certificate the client holds (ISO/IEC 27001, ISO 9001)."""
 
-    standard: Standard
+    standard: StandardName
     scope: LongText | None = None
     number: ShortText | None = None
     expires: dt.date | None = None
-
-    @field_validator("standard", mode="before")
-    @classmethod
-    def _standard(cls, value: Any) -> Any:
-        if isinstance(value, str | int):
-            word = "".join(str(value).lower().split())
-            for noise in ("/", "iec", ":", "-", "iso"):
-                word = word.replace(noise, "")
-            for number in ("27001", "9001"):
-                if word.startswith(number):
-                    return f"iso{number}"
-        return value
 
 
 class Client(Strict):

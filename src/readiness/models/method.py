@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
+from readiness.language import Language
 from readiness.models.common import LocalText, NonEmpty, Strict
 from readiness.models.questionnaire import AreaQuestions, Figure, IndicatorRule
 
@@ -32,8 +33,12 @@ class MethodInfo(Strict):
         return str(value) if isinstance(value, int | float) else value
 
     def label(self) -> str:
-        """``acme-method 2.1``: how reports name the method."""
+        """``acme-method 2.1``: how messages name the method."""
         return f"{self.id} {self.version}"
+
+    def describe(self, language: Language) -> str:
+        """``Acme method (acme 2.1, Acme Consulting)``: how every output names the method."""
+        return f"{self.name.get(language)} ({self.label()}, {self.author})"
 
 
 class WeightsFile(Strict):

@@ -10,7 +10,6 @@ from readiness.models.assessment import (
     AreaResult,
     Assessment,
     Blocker,
-    CarriedAnswer,
     Completeness,
     FindingCounts,
     Flag,
@@ -24,6 +23,7 @@ from readiness.models.method import MethodInfo
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
 from readiness.scoring.capability import capability
+from readiness.scoring.carried import unconfirmed_answers
 from readiness.scoring.findings import group_systemic, practice_findings, requirement_findings
 from readiness.scoring.indicators import check_indicators
 from readiness.scoring.matrix import check_matrix
@@ -162,23 +162,6 @@ def assess(
         matrix=_canonical_matrix(answers.matrix),
         unconfirmed=unconfirmed,
     )
-
-
-def unconfirmed_answers(answers: AnswerFile, questionnaire: Questionnaire) -> list[CarriedAnswer]:
-    """Answers carried from a certified system and not confirmed, in questionnaire order."""
-    found: list[CarriedAnswer] = []
-    for question in questionnaire.questions():
-        answer = answers.answers.get(question.id)
-        if answer is not None and answer.carried_from is not None and not answer.confirmed:
-            found.append(
-                CarriedAnswer(
-                    question=question.id,
-                    area=question.area_id,
-                    standard=answer.carried_from,
-                    rating=answer.rating,
-                )
-            )
-    return found
 
 
 def _canonical_matrix(rows: list[MatrixRow]) -> list[MatrixRow]:

@@ -248,6 +248,28 @@ def _method(document: Document, view: ReportView) -> None:
     )
 
 
+def _carried(document: Document, view: ReportView) -> None:
+    carried, w = view.carried, view.words
+    if carried is None:
+        return
+    word.add_heading(document, w["h_carried"], 1)
+    word.add_paragraph(document, f"{w['m_certificates']}: " + "; ".join(carried.certificates))
+    word.add_paragraph(document, w["m_carried_intro"])
+    if not carried.unconfirmed:
+        word.add_paragraph(document, w["m_none_unconfirmed"])
+        return
+    word.add_heading(document, f"{w['m_unconfirmed']} ({len(carried.unconfirmed)})", 2)
+    word.add_table(
+        document,
+        [w["question"], w["area"], w["m_provenance"], w["m_prefilled"]],
+        [
+            [f"{c.question} {c.text}", f"{c.area} {c.area_name}", c.provenance, c.rating]
+            for c in carried.unconfirmed
+        ],
+        widths=[80, 40, 35, 20],
+    )
+
+
 def report_docx(view: ReportView, template: Path | None = None) -> bytes:
     """The gap report as .docx bytes (into ``template``'s body when a Word template is given).
 
@@ -268,6 +290,7 @@ def report_docx(view: ReportView, template: Path | None = None) -> bytes:
     _areas(document, view)
     _lists(document, view)
     word.start_section(document, landscape=False)
+    _carried(document, view)
     _method(document, view)
     when = dt.date.fromisoformat(view.meta.assessed_on) if view.meta.assessed_on else None
     return word.document_bytes(

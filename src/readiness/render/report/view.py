@@ -22,7 +22,6 @@ from readiness.models.assessment import (
     ScoreGroup,
 )
 from readiness.models.catalogue import Catalogue
-from readiness.models.method import MethodInfo
 from readiness.models.questionnaire import Questionnaire
 from readiness.render.report.model import (
     AnswerView,
@@ -40,6 +39,7 @@ from readiness.render.report.model import (
     Tally,
     VerdictView,
 )
+from readiness.render.report.view_carried import carried_section
 from readiness.render.report.view_counts import (
     counts_view,
     not_evidenced_views,
@@ -154,6 +154,7 @@ def build_view(
         not_evidenced=not_evidenced_views(assessment, questionnaire, language, area_names),
         unanswered=unanswered_views(assessment, questionnaire, language, area_names),
         progress=progress,
+        carried=carried_section(assessment, catalogue, questionnaire, language, words),
     )
 
 
@@ -174,16 +175,9 @@ def _meta(context: ViewContext) -> Meta:
         scoring_version=source.scoring_version,
         tool_version=assessment.tool_version,
         respondents=list(assessment.respondents),
-        method=method_text(source.method, context.language),
+        method=source.method.describe(context.language) if source.method else None,
         scale=_scale_text(context) if source.method is not None else None,
     )
-
-
-def method_text(method: MethodInfo | None, language: Language) -> str | None:
-    """``Acme method (acme 2.1, Acme Consulting)``: how every output names a method."""
-    if method is None:
-        return None
-    return f"{method.name.get(language)} ({method.label()}, {method.author})"
 
 
 def _scale_text(context: ViewContext) -> str:
