@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import RootModel
+from pydantic import BaseModel, RootModel
 
 from readiness.data.questionnaire import check_questionnaire
 from readiness.errors import InputError, Problem
@@ -124,7 +124,7 @@ def method_catalogue(method: Method, catalogue: Catalogue) -> Catalogue:
         r.model_copy(update={"weight": weights[r.id]}) if r.id in weights else r
         for r in catalogue.requirements
     ]
-    return Catalogue(**{**dict(catalogue), "requirements": requirements})
+    return Catalogue(**{**_fields(catalogue), "requirements": requirements})
 
 
 def method_questionnaire(
@@ -150,7 +150,7 @@ def method_questionnaire(
         update["scale"] = validate_document(RatingScale, document, what="a rating scale")
     if not update:
         return questionnaire
-    merged = Questionnaire(**{**dict(questionnaire), **update})
+    merged = Questionnaire(**{**_fields(questionnaire), **update})
     problems = check_questionnaire(merged, catalogue)
     if problems:
         where = method.folder / ("questions.yaml" if "areas" in update else "rules.yaml")
@@ -257,6 +257,11 @@ def _merge(base: Any, over: Any) -> Any:
     if isinstance(base, dict) and isinstance(over, dict):
         return {**base, **{key: _merge(base.get(key), value) for key, value in over.items()}}
     return over
+
+
+def _fields(model: BaseModel) -> dict[str, Any]:
+    """A model's fields (not the lookup tables it caches), to build a changed copy from."""
+    return {name: getattr(model, name) for name in type(model).model_fields}
 
 
 def _raise(document: YamlDocument, found: list[tuple[Location, str]]) -> None:

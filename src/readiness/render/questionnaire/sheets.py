@@ -91,7 +91,10 @@ class Book:
         if scale is not None and grade is not None:
             found = (label for label in self.rating_labels() if _step_id(scale, label) == grade)
             return next(found, grade)
-        found = (label for label in self.rating_labels() if parse_rating(label) is rating)
+        if scale is not None:  # no grade: NA, the one rating the method's scale does not list
+            found = (label for label in self.rating_labels() if label.split()[0] == rating.value)
+        else:
+            found = (label for label in self.rating_labels() if parse_rating(label) is rating)
         return next(found, rating.value)
 
     def extent_label(self, extent: Extent | None) -> str | None:
@@ -216,7 +219,9 @@ def capability_sheet(book: Book) -> None:
         row += 1
     last = row - 1
     if attributes and last >= FIRST_ROW:
-        labels = [label for label in book.rating_labels() if parse_rating(label) is not Rating.NA]
+        # attributes are rated by band (ISO/IEC 33020 levels read bands), whatever the scale
+        shipped = book.layout.ratings.get(book.language)
+        labels = [label for label in shipped if parse_rating(label) is not Rating.NA]
         grid = cell_range(first_attribute, FIRST_ROW, last, evidence_column - 1)
         cells.dropdown(ws, labels, [grid])
         cells.colour_ratings(ws, grid, f"{get_column_letter(first_attribute)}{FIRST_ROW}")
