@@ -189,11 +189,11 @@ def test_a_method_needs_its_description_and_only_its_files(tmp_path: Path) -> No
     folder = tmp_path / "m"
     folder.mkdir()
     (folder / "weights.yaml").write_text(WEIGHTS, encoding="utf-8")
-    with pytest.raises(InputError, match="needs a method.yaml"):
+    with pytest.raises(InputError, match=r"needs a method\.yaml"):
         load_data(method=folder)
     write_method(folder)
     (folder / "weight.yaml").write_text(WEIGHTS, encoding="utf-8")
-    with pytest.raises(InputError, match="weight.yaml: not a file of a method"):
+    with pytest.raises(InputError, match=r"weight\.yaml: not a file of a method"):
         load_data(method=folder)
     (folder / "weight.yaml").unlink()
     (folder / "method.yaml").write_text(METHOD.replace("version", "versoin"), encoding="utf-8")
