@@ -116,3 +116,36 @@ def test_the_questionnaire_offers_the_method_scale(tmp_path: Path) -> None:
     head = yaml_target.read_text(encoding="utf-8").splitlines()[:8]
     assert any(line.startswith("# Method: Acme readiness method") for line in head)
     assert any("P- (Partially (low))" in line for line in head)
+
+
+def test_a_workbook_answered_on_the_method_scale_reads_back_its_grades(tmp_path: Path) -> None:
+    from readiness.inputs.answers import load_answer_file
+    from readiness.jobs.context import load_data
+
+    folder = write_method(tmp_path / "m", scale=SCALE)
+    target = tmp_path / "q.xlsx"
+    invoke(
+        "questionnaire", "export", "-o", str(target), "--method", str(folder), "--lang", "zh",
+        "--client", "Graded Ltd",
+    )  # fmt: skip
+    book = load_workbook(target)
+    sheet = next(ws for ws in book.worksheets if ws["B1"].value == "questions")
+    header = [c.value for c in sheet[3]]
+    rating = header.index("评级") + 1
+    for row in sheet.iter_rows(min_row=4):
+        if row[0].value == "A.CTX.01":
+            row[rating - 1].value = "P+ 部分实现（高）"
+        if row[0].value == "A.CTX.02":
+            row[rating - 1].value = "l-"
+    book.save(target)
+    data = load_data(method=folder)
+    answers = load_answer_file(target, data.questionnaire, data.catalogue)
+    assert (answers.answers["A.CTX.01"].rating, answers.answers["A.CTX.01"].grade) == ("P", "P+")
+    assert (answers.answers["A.CTX.02"].rating, answers.answers["A.CTX.02"].grade) == ("L", "L-")
+    converted = tmp_path / "back.yaml"
+    result = invoke(
+        "questionnaire", "convert", str(target), "-o", str(converted), "--method", str(folder)
+    )
+    assert result.exit_code == 0, result.output
+    again = load_answer_file(converted, data.questionnaire, data.catalogue)
+    assert again.answers["A.CTX.01"] == answers.answers["A.CTX.01"]

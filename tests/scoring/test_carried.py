@@ -91,8 +91,13 @@ def test_the_exported_workbook_is_prefilled_marked_and_read_back(
     sheet = next(ws for ws in load_workbook(target).worksheets if ws["B1"].value == "questions")
     header = [c.value for c in sheet[3]]
     assert header[-2:] == ["Carried from", "Confirmed"]
-    first = next(row for row in sheet.iter_rows(min_row=4, values_only=True) if row[0] == "A.CTX.01")
-    assert first[4] == "L" and first[-2:] == ("carried from the ISO/IEC 27001 system — confirm", "no")
+    first = next(
+        row for row in sheet.iter_rows(min_row=4, values_only=True) if row[0] == "A.CTX.01"
+    )
+    assert first[4] == "L" and first[-2:] == (
+        "carried from the ISO/IEC 27001 system — confirm",
+        "no",
+    )
     answers = load_answer_file(target, questionnaire, catalogue)
     assert answers.client.certificates == CERTIFIED.certificates
     carried = answers.answers["A.CTX.01"]
@@ -122,7 +127,9 @@ def test_unconfirmed_carried_answers_are_reported_and_score_as_unanswered(
     # confirmed, A.CTX.03 (the only question of R-4.2-01) counts: L = 67.5, documented and
     # practised, so no cap applies
     confirmed = {**carried, "A.CTX.03": carried["A.CTX.03"].model_copy(update={"confirmed": True})}
-    again = assess(answers.model_copy(update={"answers": confirmed}), catalogue, questionnaire, config)
+    again = assess(
+        answers.model_copy(update={"answers": confirmed}), catalogue, questionnaire, config
+    )
     assert {r.id: r for r in again.requirements}["R-4.2-01"].score == 67.5
     assert "A.CTX.03" not in [u.question for u in again.unconfirmed]
 
@@ -170,4 +177,3 @@ def test_the_report_lists_the_unconfirmed_answers(tmp_path: Path) -> None:
             "ISO/IEC 27001, 证书编号 IS 2024-0815, 有效期至 2027-06-30" in markdown
         )
         assert 'id="carried"' in (out / "report.html").read_text(encoding="utf-8")
-
