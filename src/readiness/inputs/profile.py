@@ -41,17 +41,18 @@ CERTIFICATE_ROWS: dict[str, str] = {
 """Rows of the workbook's profile sheet (repeated, one per certificate) → certificate fields."""
 
 
-def read_certificate_cell(
-    key: str,
-    value: Any,
-    client: dict[str, Any],
-    seen: dict[str, int],
-) -> Location:
-    """Put one certificate cell of the profile sheet into ``client``'s raw data: the n-th row of
-    ``key`` belongs to the n-th certificate. Returns the value's location (for its place)."""
-    field = CERTIFICATE_ROWS[key]
+def certificate_place(key: str, seen: dict[str, int]) -> Location:
+    """Where a certificate cell of the profile sheet goes: the n-th row of ``key`` belongs to
+    the n-th certificate (``seen`` counts the rows of each key so far)."""
     index = seen.get(key, 0)
     seen[key] = index + 1
+    return ("client", "certificates", index, CERTIFICATE_ROWS[key])
+
+
+def store_certificate_cell(place: Location, value: Any, client: dict[str, Any]) -> None:
+    """Put one certificate cell's value (a formula already refused) into ``client``'s raw data."""
+    index, field = place[2], str(place[3])
+    assert isinstance(index, int)
     certificates: list[dict[str, Any]] = client.setdefault("certificates", [])
     while len(certificates) <= index:
         certificates.append({})
@@ -61,7 +62,6 @@ def read_certificate_cell(
         value = text(value)
     if value is not None:
         certificates[index][field] = value
-    return ("client", "certificates", index, field)
 
 
 def drop_empty_certificates(client: dict[str, Any]) -> None:

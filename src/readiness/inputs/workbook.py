@@ -37,8 +37,9 @@ from readiness.inputs.checks import answers_from_document
 from readiness.inputs.container import check_container
 from readiness.inputs.profile import (
     CERTIFICATE_ROWS,
+    certificate_place,
     drop_empty_certificates,
-    read_certificate_cell,
+    store_certificate_cell,
 )
 from readiness.inputs.sheets import (
     HEADER_SEARCH_ROWS,
@@ -240,8 +241,8 @@ class _Reader:
                 continue
             column = columns["value"]
             if key in CERTIFICATE_ROWS:  # the n-th row of a key: the n-th certificate
-                place = read_certificate_cell(key, raw, client, certificate_rows)
-                self.put(place, raw, sheet, number, column)
+                place = certificate_place(key, certificate_rows)
+                store_certificate_cell(place, self.put(place, raw, sheet, number, column), client)
                 continue
             if key == "business_category":
                 categories: list[Any] = client.setdefault("business_categories", [])
