@@ -167,7 +167,7 @@ def test_the_report_lists_the_unconfirmed_answers(tmp_path: Path) -> None:
     out = tmp_path / "r"
     for lang in ("en", "zh"):
         result = invoke("assess", str(answers), "-o", str(out), "-q", "--lang", lang,
-                        "--format", "md,html")  # fmt: skip
+                        "--format", "md,html,xlsx")  # fmt: skip
         assert result.exit_code == 0, result.output
         markdown = (out / "report.md").read_text(encoding="utf-8")
         heading = "### Carried answers not yet confirmed (57)" if lang == "en" else (
@@ -177,3 +177,10 @@ def test_the_report_lists_the_unconfirmed_answers(tmp_path: Path) -> None:
             "ISO/IEC 27001, 证书编号 IS 2024-0815, 有效期至 2027-06-30" in markdown
         )
         assert 'id="carried"' in (out / "report.html").read_text(encoding="utf-8")
+        from openpyxl import load_workbook
+
+        apart = load_workbook(out / "report.xlsx")["单独计数" if lang == "zh" else "Counted apart"]
+        kinds = [r[0] for r in apart.iter_rows(values_only=True) if r[1] == "A.CTX.01"]
+        # unanswered (as it is scored) and unconfirmed (why)
+        unconfirmed = "尚未确认的沿用回答" if lang == "zh" else "Carried answers not yet confirmed"
+        assert len(kinds) == 2 and unconfirmed in kinds
