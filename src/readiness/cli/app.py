@@ -18,6 +18,7 @@ import typer
 
 from readiness.cli.common import (
     LangOption,
+    MethodOption,
     TemplatesOption,
     console,
     help_group,
@@ -31,6 +32,7 @@ from readiness.cli.common import (
 from readiness.cli.compare import compare as compare_command
 from readiness.cli.export import export as export_command
 from readiness.cli.guide import guide as guide_command
+from readiness.cli.method import method_app
 from readiness.cli.plan import plan as plan_command
 from readiness.cli.questionnaire import questionnaire_app
 from readiness.language import Language
@@ -47,6 +49,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(questionnaire_app, name="questionnaire")
+app.add_typer(method_app, name="method")
 app.command(name="plan")(plan_command)
 app.command(name="compare")(compare_command)
 app.command(name="export")(export_command)
@@ -96,12 +99,13 @@ def validate(
     files: Annotated[
         list[Path], typer.Argument(help="Answer files (YAML or Excel).", show_default=False)
     ],
+    method: MethodOption = None,
 ) -> None:
     """Check answer files and list every problem (exit 3 if any)."""
     from readiness.errors import InputError
     from readiness.inputs.answers import load_answer_file
 
-    data = load_data()
+    data = load_data(method=method)
     failed: list[InputError] = []
     total = len(data.questionnaire.questions())
     for path in files:
@@ -176,10 +180,11 @@ def assess(
         ),
     ] = False,
     templates: TemplatesOption = None,
+    method: MethodOption = None,
 ) -> None:
     """Score a client's answers, print a summary and write the gap report."""
     chosen = _formats(formats)
-    data = load_data(scoring)
+    data = load_data(scoring, method)
     if len(files) > 1 and not merge:
         if baseline is not None or plan:
             raise typer.BadParameter(
@@ -187,8 +192,18 @@ def assess(
                 param_hint="FILES",
             )
         from readiness.cli.portfolio import portfolio
+        from readiness.data.method import find_method
 
-        portfolio(files, out, chosen, lang, scoring, quiet=quiet, fail_under=fail_under)
+        portfolio(
+            files,
+            out,
+            chosen,
+            lang,
+            scoring,
+            quiet=quiet,
+            fail_under=fail_under,
+            method=find_method(method),
+        )
         return
     from readiness.jobs.assess import assess_into_folder
 

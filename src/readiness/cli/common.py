@@ -31,6 +31,18 @@ StartOption = Annotated[
     ),
 ]
 
+MethodOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--method",
+        exists=True,
+        file_okay=False,
+        help="A method folder merged over the shipped data (default: ./readiness-method if it "
+        "is there).",
+        show_default=False,
+    ),
+]
+
 TemplatesOption = Annotated[
     Path | None,
     typer.Option(
@@ -109,11 +121,13 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def load_data(scoring: Path | None = None) -> Any:
-    """The shipped data every job works with (:class:`readiness.jobs.context.Data`)."""
+def load_data(scoring: Path | None = None, method: Path | None = None) -> Any:
+    """The data every job works with (:class:`readiness.jobs.context.Data`): the shipped data,
+    with ``method`` (else ``./readiness-method`` when there) merged over it."""
+    from readiness.data.method import find_method
     from readiness.jobs.context import load_data as load
 
-    return load(scoring)
+    return load(scoring, find_method(method))
 
 
 def print_written(summary: Any, written: list[Path], language: Language) -> None:

@@ -7,6 +7,7 @@ import typer
 
 from readiness.cli.common import (
     LangOption,
+    MethodOption,
     TemplatesOption,
     load_data,
     out_folder,
@@ -92,6 +93,13 @@ def compare(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
     templates: TemplatesOption = None,
+    method: MethodOption = None,
+    across_methods: Annotated[
+        bool,
+        typer.Option(
+            "--across-methods", help="Compare even if the two were made with different methods."
+        ),
+    ] = False,
 ) -> None:
     """Show what moved between two assessments: scores, findings closed, new and worse."""
     try:
@@ -100,9 +108,17 @@ def compare(
         raise typer.BadParameter(str(error), param_hint="--format") from None
     from readiness.jobs.compare import compare_into_folder
 
-    data = load_data(scoring)
+    data = load_data(scoring, method)
     result = compare_into_folder(
-        old, new, out, data, formats=chosen, language=lang, force=force, templates=templates
+        old,
+        new,
+        out,
+        data,
+        formats=chosen,
+        language=lang,
+        force=force,
+        templates=templates,
+        across_methods=across_methods,
     )
     if not quiet:
         print_written(

@@ -7,6 +7,7 @@ import typer
 
 from readiness.cli.common import (
     LangOption,
+    MethodOption,
     PlanConfigOption,
     StartOption,
     load_data,
@@ -41,6 +42,7 @@ def export(
     scoring: Annotated[
         Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
     ] = None,
+    method: MethodOption = None,
 ) -> None:
     """Write the assessment and plan for other tools: OSCAL, CISO Assistant, trackers."""
     try:
@@ -53,7 +55,7 @@ def export(
         chosen,
         file,
         out,
-        load_data(scoring),
+        load_data(scoring, method),
         language=lang,
         config_path=config,
         start=start.date() if start else None,

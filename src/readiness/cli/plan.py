@@ -8,6 +8,7 @@ import typer
 
 from readiness.cli.common import (
     LangOption,
+    MethodOption,
     PlanConfigOption,
     StartOption,
     TemplatesOption,
@@ -99,6 +100,7 @@ def plan(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
     templates: TemplatesOption = None,
+    method: MethodOption = None,
 ) -> None:
     """Turn an assessment into a certification project plan: backlog, schedule, costs."""
     chosen = plan_formats(formats)
@@ -107,7 +109,7 @@ def plan(
     result = plan_into_folder(
         file,
         out,
-        load_data(scoring),
+        load_data(scoring, method),
         formats=chosen,
         language=lang,
         config_path=config,

@@ -23,6 +23,7 @@ def portfolio(
     quiet: bool,
     fail_under: float | None,
     workers: int | None = None,
+    method: Path | None = None,
 ) -> None:
     """Run the portfolio job with a progress bar, then print its table and failures."""
     from readiness.data.labels import labels
@@ -38,6 +39,7 @@ def portfolio(
             language,
             scoring,
             workers=workers,
+            method=method,
             on_done=lambda _: progress.advance(task),
         )
     report_portfolio(result.clients, language, fail_under)

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from readiness.cli.common import LangOption, load_data, reports_errors, say
+from readiness.cli.common import LangOption, MethodOption, load_data, reports_errors, say
 from readiness.jobs.questionnaire import QuestionnaireFormat
 from readiness.language import Language
 
@@ -34,13 +34,31 @@ def export(
         typer.Option("--format", help="xlsx or yaml (default: from the file name)."),
     ] = None,
     force: Annotated[bool, typer.Option(help="Replace the file if it exists.")] = False,
+    profile: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="A YAML file's client profile (client: …); its ISO/IEC 27001 or ISO 9001 "
+            "certificates prefill the shared questions, to be confirmed.",
+            show_default=False,
+        ),
+    ] = None,
+    method: MethodOption = None,
 ) -> None:
     """Write a blank questionnaire for a client to fill in."""
     from readiness.jobs.questionnaire import export_questionnaire
 
     selected = _parts(parts)
     written = export_questionnaire(
-        output, load_data(), language=lang, parts=selected, client=client, fmt=fmt, force=force
+        output,
+        load_data(method=method),
+        language=lang,
+        parts=selected,
+        client=client,
+        fmt=fmt,
+        force=force,
+        profile=profile,
     )
     say(("written", "green"), f" {written}")
 
@@ -54,9 +72,10 @@ def convert(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (.xlsx or .yaml).")],
     lang: LangOption = Language.EN,
     force: Annotated[bool, typer.Option(help="Replace the file if it exists.")] = False,
+    method: MethodOption = None,
 ) -> None:
     """Convert answers between Excel and YAML, losing nothing."""
     from readiness.jobs.questionnaire import convert_answers
 
-    written = convert_answers(source, output, load_data(), language=lang, force=force)
+    written = convert_answers(source, output, load_data(method=method), language=lang, force=force)
     say(("written", "green"), f" {written}")

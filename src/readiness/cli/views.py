@@ -41,7 +41,12 @@ def assessment_summary(
         head.append(f"  ({words['assessed_on']} {assessment.assessed_on.isoformat()})", style="dim")
     line = Text(f"{words['verdict']}: ", style="bold")
     line.append(words[verdict.value], style=VERDICT_STYLE[verdict])
+    if assessment.source.method is not None:
+        head.append(f"  {words['m_method']}: {assessment.source.method.label()}", style="dim")
     reasons = Text("\n".join(f"  • {r.text.get(language)}" for r in assessment.verdict.reasons))
+    if assessment.unconfirmed:
+        count = len(assessment.unconfirmed)
+        reasons.append(f"\n  ! {count} {words['m_unconfirmed_count']}", style="yellow")
     return Group(
         head,
         line,

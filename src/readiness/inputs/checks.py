@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 from readiness.errors import InputError, Problem
+from readiness.inputs.grades import apply_scale, grade_problems
 from readiness.models.answers import AnswerFile, parse_figure
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
@@ -32,6 +33,8 @@ def answers_from_document(
             "and 'answers' (export a blank one with 'readiness questionnaire export')"
         )
         raise InputError(document.source, [Problem("line 1", message)])
+    if questionnaire.scale is not None:
+        document.data = data = apply_scale(data, questionnaire.scale)
     answers = validate_document(
         AnswerFile,
         document,
@@ -39,6 +42,7 @@ def answers_from_document(
         alongside=lambda: reference_problems(data, questionnaire, catalogue),
     )
     found = check_answers(answers, questionnaire, catalogue)
+    found += grade_problems(answers.answers, questionnaire.scale)
     if found:
         raise InputError(
             document.source, [Problem(document.place(where), message) for where, message in found]

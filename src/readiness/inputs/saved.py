@@ -15,9 +15,10 @@ import math
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from readiness.errors import InputError, Problem
+from readiness.errors import InputError, Problem, UsageError
 from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
+from readiness.models.method import MethodInfo, across_methods_message, same_method
 from readiness.sources.validation import validate_document
 from readiness.sources.yaml import YamlDocument, load_yaml_file
 
@@ -32,15 +33,29 @@ def is_saved_assessment(path: Path) -> bool:
     return path.suffix.lower() == ".json"
 
 
-def load_assessment(path: Path, catalogue: Catalogue | None = None) -> Assessment:
+def load_assessment(
+    path: Path,
+    catalogue: Catalogue | None = None,
+    *,
+    method: MethodInfo | None = None,
+    across_methods: bool = False,
+) -> Assessment:
     """A saved assessment, validated against the current schema and, given ``catalogue``,
-    against it (InputError listing every problem if it is not one)."""
+    against it (InputError listing every problem if it is not one).
+
+    One made with another method than ``method`` (the run's) is refused (UsageError) unless
+    ``across_methods``; its weights are then its method's, and are not checked against ours.
+    """
     document = load_yaml_file(path, max_bytes=MAX_SAVED_BYTES)
     assessment = validate_document(
         Assessment, document, what="a saved assessment (assessment.json)"
     )
+    own = same_method(assessment.source.method, method)
+    if not own and not across_methods:
+        message = across_methods_message(assessment.source.method, method)
+        raise UsageError(f"{path}: {message}")
     if catalogue is not None:
-        problems = list(catalogue_problems(assessment, catalogue, document))
+        problems = list(catalogue_problems(assessment, catalogue, document, weights=own))
         if problems:
             raise InputError(path, problems)
     return assessment
@@ -55,7 +70,7 @@ def _score_problem(score: float | None) -> str | None:
 
 
 def catalogue_problems(
-    assessment: Assessment, catalogue: Catalogue, document: YamlDocument
+    assessment: Assessment, catalogue: Catalogue, document: YamlDocument, *, weights: bool = True
 ) -> Iterator[Problem]:
     """What in ``assessment`` the catalogue could not have given, each at its place."""
     index = catalogue.index
@@ -78,7 +93,7 @@ def catalogue_problems(
                 f"not {result.clause}"))  # fmt: skip
         if result.area not in index.area:
             yield Problem(at(*here, "area"), unknown("an area", result.area))
-        if result.weight != requirement.weight:
+        if weights and result.weight != requirement.weight:
             yield Problem(at(*here, "weight"), (
                 f"requirement {result.id} has weight {requirement.weight}, not {result.weight}"))  # fmt: skip
         if (message := _score_problem(result.score)) is not None:

@@ -35,6 +35,12 @@ from readiness.inputs.cellvalues import (
 )
 from readiness.inputs.checks import answers_from_document
 from readiness.inputs.container import check_container
+from readiness.inputs.profile import (
+    CERTIFICATE_ROWS,
+    certificate_place,
+    drop_empty_certificates,
+    store_certificate_cell,
+)
 from readiness.inputs.sheets import (
     HEADER_SEARCH_ROWS,
     Formula,
@@ -45,6 +51,9 @@ from readiness.inputs.sheets import (
 from readiness.models.answers import AnswerFile
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
+
+ANSWER_KEYS: tuple[str, ...] = ("rating", "documented", "practised", "evidence", "notes", "owner")
+ANSWER_KEYS += ("justification", "carried", "confirmed")  # the last two: carried answers only
 
 
 def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue) -> AnswerFile:
@@ -172,15 +181,7 @@ class _Reader:
                 sheet.index * 100_000 + number,
                 sheet.cell(number, columns["id"]),
             )
-            for key in (
-                "rating",
-                "documented",
-                "practised",
-                "evidence",
-                "notes",
-                "owner",
-                "justification",
-            ):
+            for key in ANSWER_KEYS:
                 if key not in columns:
                     continue
                 value = self.put(
@@ -194,6 +195,8 @@ class _Reader:
                 if value is None:
                     continue
                 answer[key] = lines(cell) if key == "evidence" else value
+            if "carried" in answer:  # the provenance text names the standard
+                answer["carried_from"] = answer.pop("carried")
             if answer or not questionnaire.has_question(question_id):
                 answers[question_id] = answer
         self._merged_over_answers(sheet, header_row, columns)
@@ -228,6 +231,7 @@ class _Reader:
         names = {normalise_header(t): c.id for c in questionnaire.business_categories
                  for t in (c.id, c.name.en, c.name.zh)}  # fmt: skip
         client: dict[str, Any] = self.data.setdefault("client", {})
+        certificate_rows: dict[str, int] = {}
         for number, row in self.rows_after(sheet, header_row):
             key = str(get(row, columns["key"]) or "").strip() if "key" in columns else ""
             if not key and "field" in columns:
@@ -236,6 +240,10 @@ class _Reader:
             if not key:
                 continue
             column = columns["value"]
+            if key in CERTIFICATE_ROWS:  # the n-th row of a key: the n-th certificate
+                place = certificate_place(key, certificate_rows)
+                store_certificate_cell(place, self.put(place, raw, sheet, number, column), client)
+                continue
             if key == "business_category":
                 categories: list[Any] = client.setdefault("business_categories", [])
                 location: Location = ("client", "business_categories", len(categories))
@@ -265,6 +273,7 @@ class _Reader:
                 client[key] = value
             else:
                 self.data[key] = value
+        drop_empty_certificates(client)
         if "name" not in client:
             self.places.setdefault(("client",), (sheet.index * 100_000, f"sheet '{sheet.title}'"))
 

@@ -48,7 +48,12 @@ def assess_files(
     ]
     answers, disagreements = merge_respondents(loaded) if merge else (loaded[0][1], [])
     result = assess(
-        answers, data.catalogue, data.questionnaire, data.scoring, assessed_on=assessed_on
+        answers,
+        data.catalogue,
+        data.questionnaire,
+        data.scoring,
+        assessed_on=assessed_on,
+        method=data.method,
     )
     if merge:
         result.respondents = [name for name, _ in loaded]
@@ -101,8 +106,14 @@ def assess_into_folder(
     if plan:
         from readiness.jobs.plan import make_plans
         from readiness.outputs.plan import PLAN_FILES, PlanFormat, render_plan_outputs
+        from readiness.scoring.carried import shared_requirements
 
-        result.plan = make_plans(assessment, data.catalogue)
+        result.plan = make_plans(
+            assessment,
+            data.catalogue,
+            config_path=data.plan_config,
+            shared=shared_requirements(data.questionnaire),
+        )
         plan_formats = [PlanFormat(f.value) for f in formats if f.value in set(PlanFormat)]
         planned = render_plan_outputs(
             result.plan.plan,

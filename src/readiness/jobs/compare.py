@@ -23,14 +23,18 @@ class CompareResult:
     written: list[Path] = field(default_factory=list)
 
 
-def compare_files(old: Path, new: Path, data: Data, *, force: bool = False) -> Comparison:
-    """Compare the assessments behind ``old`` and ``new`` (answers or saved assessments)."""
+def compare_files(
+    old: Path, new: Path, data: Data, *, force: bool = False, across_methods: bool = False
+) -> Comparison:
+    """Compare the assessments behind ``old`` and ``new`` (answers or saved assessments);
+    two made with different methods only with ``across_methods``."""
     from readiness.jobs.context import assessment_of
     from readiness.scoring.compare import compare
 
-    before = assessment_of(old, data)
-    after = assessment_of(new, data)
-    return compare(before, after, force=force, names=(str(old), str(new)))
+    before = assessment_of(old, data, across_methods=across_methods)
+    after = assessment_of(new, data, across_methods=across_methods)
+    names = (str(old), str(new))
+    return compare(before, after, force=force, names=names, across_methods=across_methods)
 
 
 def compare_into_folder(
@@ -43,13 +47,14 @@ def compare_into_folder(
     language: Language = Language.EN,
     force: bool = False,
     templates: Path | None = None,
+    across_methods: bool = False,
 ) -> CompareResult:
     """Compare ``old`` with ``new`` and write the progress report into ``out`` (``templates``:
     a consultant's folder overriding shipped templates)."""
     from readiness.outputs.report import COMPARISON_FILES, render_comparison_outputs
     from readiness.outputs.writing import write_outputs
 
-    comparison = compare_files(old, new, data, force=force)
+    comparison = compare_files(old, new, data, force=force, across_methods=across_methods)
     rendered = render_comparison_outputs(
         comparison, data.catalogue, language, list(formats), templates
     )

@@ -32,12 +32,18 @@ def export_into_folder(
     from readiness.jobs.plan import make_plans
     from readiness.outputs.interchange import NEEDS_PLAN, render_exports
     from readiness.outputs.writing import prepare_folder, write_outputs
+    from readiness.scoring.carried import shared_requirements
 
     assessment = assessment_of(file, data)
     plan = None
     if NEEDS_PLAN & set(targets):
         plan = make_plans(
-            assessment, data.catalogue, config_path=config_path, start=start, scenario=scenario
+            assessment,
+            data.catalogue,
+            config_path=config_path or data.plan_config,  # a method's plan.yaml unless --config
+            start=start,
+            scenario=scenario,
+            shared=shared_requirements(data.questionnaire),
         ).plan
     files = render_exports(
         list(targets), assessment, data.catalogue, data.questionnaire, plan, language

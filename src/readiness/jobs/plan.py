@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +52,7 @@ def make_plans(
     start: dt.date | None = None,
     scenario: str | None = None,
     target: dt.date | None = None,
+    shared: Mapping[str, Sequence[str]] | None = None,
 ) -> PlanResult:
     """The plan of ``scenario`` (default: ``standard``, else the first configured) and the other
     configured scenarios beside it. UsageError for a scenario the configuration lacks."""
@@ -80,7 +81,9 @@ def make_plans(
             ],
         )
     begin = start or default_start(assessment)
-    plans = make_scenarios(assessment, catalogue, config, start=begin, target_date=target)
+    plans = make_scenarios(
+        assessment, catalogue, config, start=begin, target_date=target, shared=shared
+    )
     chosen = next(p for p in plans if p.scenario == chosen_name)
     return PlanResult(chosen, [p for p in plans if p is not chosen])
 
@@ -119,8 +122,10 @@ def plan_into_folder(
 ) -> PlanResult:
     """Plan from ``file`` (answers or a saved assessment) and write the plan into ``out``."""
     from readiness.jobs.context import assessment_of
+    from readiness.scoring.carried import shared_requirements
 
     assessment = assessment_of(file, data)
+    config_path = config_path or data.plan_config  # a method's plan.yaml unless --config
     result = make_plans(
         assessment,
         data.catalogue,
@@ -128,6 +133,7 @@ def plan_into_folder(
         start=start,
         scenario=scenario,
         target=target,
+        shared=shared_requirements(data.questionnaire),
     )
     inputs = [file, config_path] if config_path else [file]
     write_plan(result, language, formats, out, inputs, templates)

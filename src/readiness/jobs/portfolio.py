@@ -58,22 +58,23 @@ def assess_client(
     formats: Sequence[ReportFormat],
     scoring: Path | None = None,
     inputs: Sequence[Path] = (),
+    method: Path | None = None,
 ) -> ClientResult:
     """Assess one answer file and write its reports into ``folder``; report problems as data.
 
-    ``inputs`` are every file of the run: no output replaces any of them."""
-    from readiness.data.catalogue import load_catalogue, load_scoring
-    from readiness.data.questionnaire import load_questionnaire
+    ``inputs`` are every file of the run: no output replaces any of them. ``method``: a method
+    folder merged over the shipped data (each worker reads it)."""
     from readiness.inputs.answers import load_answer_file
+    from readiness.jobs.context import load_data
     from readiness.outputs.report import render_outputs
     from readiness.outputs.writing import write_outputs
     from readiness.scoring.assess import assess
 
     try:
-        catalogue = load_catalogue()
-        questionnaire = load_questionnaire(catalogue)
+        data = load_data(scoring, method)
+        catalogue, questionnaire = data.catalogue, data.questionnaire
         answers = load_answer_file(path, questionnaire, catalogue)
-        result = assess(answers, catalogue, questionnaire, load_scoring(scoring))
+        result = assess(answers, catalogue, questionnaire, data.scoring, method=data.method)
         rendered = render_outputs(result, catalogue, questionnaire, language, list(formats))
         named = {FILE_NAMES[output]: data for output, data in rendered.items()}
         write_outputs(folder, named, inputs=[path, *inputs])
@@ -121,6 +122,7 @@ def run_portfolio(
     *,
     workers: int | None = None,
     on_done: Callable[[ClientResult], None] | None = None,
+    method: Path | None = None,
 ) -> PortfolioResult:
     """Assess each file into ``out/<name>/`` in parallel and write the portfolio summary
     (``portfolio.md``, ``portfolio.xlsx``). A bad file does not stop the others: its problem
@@ -138,7 +140,14 @@ def run_portfolio(
     with ProcessPoolExecutor(max_workers=count, mp_context=spawn) as pool:
         futures = {
             pool.submit(
-                assess_client, path, target, language, list(formats), scoring, list(files)
+                assess_client,
+                path,
+                target,
+                language,
+                list(formats),
+                scoring,
+                list(files),
+                method,
             ): index
             for index, (path, target) in enumerate(zip(files, targets, strict=True))
         }

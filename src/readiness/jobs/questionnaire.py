@@ -13,6 +13,7 @@ from readiness.language import Language
 
 if TYPE_CHECKING:
     from readiness.jobs.context import Data
+    from readiness.models.answers import AnswerFile
 
 
 class QuestionnaireFormat(StrEnum):
@@ -43,29 +44,66 @@ def export_questionnaire(
     client: str | None = None,
     fmt: QuestionnaireFormat | None = None,
     force: bool = False,
+    profile: Path | None = None,
 ) -> Path:
     """Write a blank questionnaire (of ``parts``, for ``client``) to ``output``; an existing
-    file (perhaps one the client has filled in) is replaced only with ``force``."""
+    file (perhaps one the client has filled in) is replaced only with ``force``.
+
+    ``profile`` (a YAML file's ``client:``) fills in the client profile; the questions shared
+    with a certificate it declares (ISO/IEC 27001, ISO 9001) are prefilled, marked as carried
+    from that system, for the consultant to confirm (:mod:`readiness.scoring.carried`).
+    """
     from readiness.outputs.writing import prepare_folder, refuse_existing, write_atomic
 
     chosen = format_of(output, fmt)
     if not force:
         refuse_existing(output)
+    prefilled = None
+    if profile is not None:
+        prefilled = _prefilled(profile, data, language, client)
     content: bytes | str
     if chosen is QuestionnaireFormat.XLSX:
         from readiness.render.questionnaire.workbook import workbook_bytes
 
         content = workbook_bytes(
-            data.catalogue, data.questionnaire, language=language, parts=list(parts), client=client
+            data.catalogue,
+            data.questionnaire,
+            language=language,
+            parts=list(parts),
+            client=client,
+            answers=prefilled,
+            method=data.method,
         )
     else:
         from readiness.render.questionnaire.yaml_form import blank_yaml
 
         content = blank_yaml(
-            data.catalogue, data.questionnaire, language=language, parts=list(parts), client=client
+            data.catalogue,
+            data.questionnaire,
+            language=language,
+            parts=list(parts),
+            client=client,
+            prefilled=prefilled,
+            method=data.method,
         )
-    prepare_folder(output.parent, [])
-    return write_atomic(output, content)
+    prepare_folder(output.parent, [profile] if profile else [])
+    return write_atomic(output, content, inputs=[profile] if profile else [])
+
+
+def _prefilled(profile: Path, data: Data, language: Language, name: str | None) -> AnswerFile:
+    from readiness.inputs.profile import load_profile
+    from readiness.models.answers import AnswerFile
+    from readiness.scoring.carried import carried_answers
+
+    client = load_profile(profile)
+    if name:
+        client = client.model_copy(update={"name": name})
+    return AnswerFile(
+        questionnaire=data.questionnaire.id,
+        questionnaire_version=data.questionnaire.version,
+        client=client,
+        answers=carried_answers(data.questionnaire, client, language),
+    )
 
 
 def convert_answers(
@@ -90,7 +128,11 @@ def convert_answers(
         from readiness.render.questionnaire.workbook import workbook_bytes
 
         content = workbook_bytes(
-            data.catalogue, data.questionnaire, language=language, answers=answers
+            data.catalogue,
+            data.questionnaire,
+            language=language,
+            answers=answers,
+            method=data.method,
         )
     else:
         from readiness.render.questionnaire.yaml_form import answers_yaml

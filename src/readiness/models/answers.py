@@ -177,16 +177,53 @@ AnswerExtent = Annotated[Extent | None, BeforeValidator(parse_extent)]
 TextList = Annotated[list[ShortText], BeforeValidator(_as_list), Field(max_length=50)]
 
 
+Standard = Literal["iso27001", "iso9001"]
+"""A management-system standard whose certificate a client may hold."""
+
+
+def parse_standard(value: Any) -> Any:
+    """``iso27001`` from "ISO/IEC 27001:2022", "27001" or a provenance text naming it."""
+    if isinstance(value, str | int):
+        word = "".join(str(value).split())
+        if "27001" in word:
+            return "iso27001"
+        if "9001" in word:
+            return "iso9001"
+    return value
+
+
+def parse_yes_no(value: Any) -> Any:
+    """yes or no (in any case, English or Chinese, or a YAML boolean) as a boolean."""
+    extent = parse_extent(value)
+    if extent is Extent.PARTLY:
+        raise ValueError("'partly' is not an answer here; use yes or no")
+    return None if extent is None else extent is Extent.YES
+
+
+StandardName = Annotated[Standard, BeforeValidator(parse_standard)]
+STANDARD_NAMES: dict[str, str] = {"iso27001": "ISO/IEC 27001", "iso9001": "ISO 9001"}
+
+
 class Answer(Strict):
     """The client's answer to one question."""
 
     rating: AnswerRating = None
+    grade: ShortText | None = Field(
+        default=None,
+        description="the rating on a method's finer scale (P-, L+ …); rating holds its band",
+    )
     justification: LongText | None = Field(default=None, description="required when NA")
     documented: AnswerExtent = Field(default=None, description="is it documented?")
     practised: AnswerExtent = Field(default=None, description="is it practised, with records?")
     evidence: TextList = Field(default_factory=list)
     notes: LongText | None = None
     owner: ShortText | None = None
+    carried_from: StandardName | None = Field(
+        default=None, description="prefilled from the client's certified system of this standard"
+    )
+    confirmed: Annotated[bool | None, BeforeValidator(parse_yes_no)] = Field(
+        default=None, description="a carried answer the consultant has confirmed or changed"
+    )
 
     @model_validator(mode="after")
     def _na_needs_justification(self) -> Answer:
@@ -205,6 +242,15 @@ def _answer_shorthand(value: Any) -> Any:
     return value
 
 
+class Certificate(Strict):
+    """A management-system certificate the client holds (ISO/IEC 27001, ISO 9001)."""
+
+    standard: StandardName
+    scope: LongText | None = None
+    number: ShortText | None = None
+    expires: dt.date | None = None
+
+
 class Client(Strict):
     """Who is assessed, and the scope of their service management system."""
 
@@ -217,6 +263,17 @@ class Client(Strict):
     edition: Literal["2018"] = "2018"
     management_basis: LongText | None = None
     expected_benefits: LongText | None = None
+    certificates: list[Certificate] = Field(
+        default_factory=list,
+        max_length=10,
+        exclude_if=lambda v: not v,
+        description="ISO/IEC 27001 or ISO 9001 certificates held: their shared requirements are "
+        "prefilled in the questionnaire, to be confirmed",
+    )
+
+    def holds(self) -> list[Standard]:
+        """The standards certified, each once, in the order given."""
+        return list(dict.fromkeys(c.standard for c in self.certificates))
 
     @field_validator("edition", mode="before")
     @classmethod

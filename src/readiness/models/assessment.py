@@ -12,8 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from readiness.models.answers import Client, MatrixRow, Roles
+from readiness.models.answers import Client, MatrixRow, Roles, Standard
 from readiness.models.common import Basis, Extent, FindingClass, LocalText, Rating
+from readiness.models.method import MethodInfo
 
 
 class Result(BaseModel):
@@ -37,6 +38,11 @@ class Contribution(Result):
 
     question: str
     rating: Rating | None = Field(description="None when the question was not answered")
+    grade: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="the rating on the method's finer scale; rating holds its band",
+    )
     value: float | None = Field(description="percent from the rating; None for NA")
     score: float | None = Field(description="value after evidence caps; None for NA")
     capped_by: list[CapKind] = Field(default_factory=list)
@@ -333,6 +339,23 @@ class Source(Result):
     questionnaire_version: str
     scoring_version: str
     rating_values: dict[str, float]
+    method: MethodInfo | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="the consultant's method merged over the shipped data, if any",
+    )
+
+
+class CarriedAnswer(Result):
+    """An answer prefilled from the client's certified system, not yet confirmed.
+
+    It counts as unanswered: an unconfirmed carried answer never raises a score.
+    """
+
+    question: str
+    area: str
+    standard: Standard
+    rating: Rating | None = Field(description="the rating prefilled, left out of the score")
 
 
 class Assessment(Result):
@@ -373,6 +396,12 @@ class Assessment(Result):
     )
     respondents: list[str] = Field(default_factory=list, description="files merged, if several")
     disagreements: list[Disagreement] = Field(default_factory=list)
+    unconfirmed: list[CarriedAnswer] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description="answers carried from a certified ISO/IEC 27001 or ISO 9001 system that the "
+        "consultant has not confirmed; scored as unanswered",
+    )
 
     @model_validator(mode="after")
     def _counted(self) -> Assessment:

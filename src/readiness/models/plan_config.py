@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from readiness.models.common import LocalText, NonEmpty, Strict
-from readiness.models.plan_costs import AuditTimeConfig, AuditTimeTable, CostsConfig
+from readiness.models.plan_costs import AuditTimeConfig, AuditTimeTable, CostsConfig, ReuseConfig
 from readiness.models.plan_units import (
     ActivityId,
     AreaId,
@@ -270,6 +270,7 @@ class PlanFile(Strict):
     scenarios: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")], ScenarioConfig]
     audit_time: AuditTimeConfig
     costs: CostsConfig
+    reuse: ReuseConfig = Field(default_factory=ReuseConfig)
 
     @model_validator(mode="after")
     def _complete(self) -> PlanFile:

@@ -55,6 +55,18 @@ class AuditTimeConfig(Strict):
     )
 
 
+class ReuseConfig(Strict):
+    """How a certified ISO/IEC 27001 or ISO 9001 system the client holds shortens the plan."""
+
+    build_factor: dict[Certificate, Annotated[Decimal, Field(gt=0, le=1)]] = Field(
+        default_factory=dict,
+        description="effort of build actions on requirements the system shares, as a factor",
+    )
+    combined_audit: bool = Field(
+        default=False, description="audit both systems together (audit_time's combined reduction)"
+    )
+
+
 class RateConfig(Strict):
     """A role whose days are bought: the cost part they fall in and the day rate."""
 

@@ -10,6 +10,11 @@ from pydantic import Field, model_validator
 
 from readiness.models.catalogue import AREA_ID, REQUIREMENT_ID
 from readiness.models.common import Basis, FindingClass, LocalText, NonEmpty, Strict
+from readiness.models.scale import RatingScale
+
+Standard = Literal["iso27001", "iso9001"]
+"""Management-system standards whose certificate a client may hold, sharing the harmonized
+structure (clauses 4 to 10) with ISO/IEC 20000-1."""
 
 QUESTION_ID = r"^[ABC]\.[A-Z]{2,5}\.\d{2}$"
 FIGURE_ID = r"^[a-z][a-z0-9_]{2,60}$"
@@ -26,6 +31,10 @@ class Question(Strict):
     basis: Basis = Field(
         default=Basis.REQUIREMENT,
         description="practice: asks about good practice; its gaps are observations only",
+    )
+    shared_with: list[Standard] = Field(
+        default_factory=list,
+        description="standards whose certified system already answers it (harmonized structure)",
     )
 
     @property
@@ -141,6 +150,9 @@ class Questionnaire(Strict):
     figures: list[Figure]
     rules: list[IndicatorRule]
     business_categories: list[BusinessCategory]
+    scale: RatingScale | None = Field(
+        default=None, description="a method's finer rating scale; None: N, P, L, F"
+    )
 
     @model_validator(mode="after")
     def _check_ids(self) -> Questionnaire:

@@ -9,7 +9,7 @@ configuration too.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
@@ -61,8 +61,10 @@ def build_backlog(
     *,
     area_floor: float,
     effort_factor: Mapping[str, Decimal] | None = None,
+    adjust: Callable[[list[Action]], list[Action]] | None = None,
 ) -> Backlog:
-    """Turn every finding of ``assessment`` into actions and group them by area."""
+    """Turn every finding of ``assessment`` into actions and group them by area (``adjust``
+    changes the actions before they are grouped: see :mod:`readiness.planning.reuse`)."""
     maker = _ActionMaker(assessment, catalogue, config, effort_factor or {})
     for result in assessment.requirements:
         if result.finding in ACTIONABLE:
@@ -81,6 +83,7 @@ def build_backlog(
     actions = [
         action.model_copy(update={"priority": rank}) for rank, action in enumerate(actions, 1)
     ]
+    actions = adjust(actions) if adjust is not None else actions
     packages = _work_packages(actions, assessment, catalogue, graph, area_floor)
     return Backlog(actions, packages, order)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from readiness.errors import InputError, Problem
@@ -32,6 +32,7 @@ from readiness.planning.calendar import WorkCalendar, add_months
 from readiness.planning.config import place_in
 from readiness.planning.costs import beyond_table, compute_audit_time, cost_plan
 from readiness.planning.network import build_network
+from readiness.planning.reuse import BUILT, build_factors, combined_config, reuse_message, reused
 from readiness.planning.schedule import (
     Team,
     Unschedulable,
@@ -55,13 +56,20 @@ def make_plan(
     start: dt.date,
     scenario: str = "standard",
     target_date: dt.date | None = None,
+    shared: Mapping[str, Sequence[str]] | None = None,
 ) -> Plan:
     """Plan the way from ``assessment`` to a certificate, starting on ``start`` (see
     :func:`_make_plan`). Figures of a configuration so large that their products leave the
     range of exact decimal arithmetic are an :class:`InputError` naming the configuration."""
     try:
         return _make_plan(
-            assessment, catalogue, config, start=start, scenario=scenario, target_date=target_date
+            assessment,
+            catalogue,
+            config,
+            start=start,
+            scenario=scenario,
+            target_date=target_date,
+            shared=shared,
         )
     except (decimal.InvalidOperation, OverflowError):
         message = (
@@ -79,13 +87,18 @@ def _make_plan(
     start: dt.date,
     scenario: str = "standard",
     target_date: dt.date | None = None,
+    shared: Mapping[str, Sequence[str]] | None = None,
 ) -> Plan:
     """Plan the way from ``assessment`` to a certificate, starting on ``start``.
 
     ``scenario`` names one of ``config.scenarios``; an unknown one is an :class:`InputError`
     naming the configuration. With ``target_date``, the plan says whether stage 2 ends by then
     and, if not, by how many working and calendar days it misses it; it never compresses.
+    ``shared``: the standards sharing each requirement, for a client holding their certificate
+    (:mod:`readiness.planning.reuse`).
     """
+    config = combined_config(config, assessment)
+    factors = build_factors(config, assessment, shared or {})
     if scenario not in config.scenarios:
         known = ", ".join(config.scenarios)
         message = f"no scenario '{scenario}'; the configuration has {known}"
@@ -107,8 +120,18 @@ def _make_plan(
     messages += audit_messages(config, audit)
 
     backlog = build_backlog(
-        assessment, catalogue, config, area_floor=floor, effort_factor=chosen.effort_factor
+        assessment,
+        catalogue,
+        config,
+        area_floor=floor,
+        effort_factor=chosen.effort_factor,
+        adjust=lambda actions: reused(actions, factors),
     )
+    if factors:
+        count = sum(
+            1 for a in backlog.actions if a.kind in BUILT and set(a.requirements) <= set(factors)
+        )
+        messages.append(reuse_message(assessment, factors, count))
     specs = build_network(config, chosen, team, backlog, audit)
     calendar = WorkCalendar(start, config.schedule.holidays)
     years = config.schedule.horizon_years
@@ -203,6 +226,7 @@ def make_scenarios(
     *,
     start: dt.date,
     target_date: dt.date | None = None,
+    shared: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Plan]:
     """One plan per scenario of ``config``, in its order, for a side-by-side comparison."""
     return [
@@ -213,6 +237,7 @@ def make_scenarios(
             start=start,
             scenario=scenario,
             target_date=target_date,
+            shared=shared,
         )
         for scenario in config.scenarios
     ]

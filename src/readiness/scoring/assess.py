@@ -19,13 +19,15 @@ from readiness.models.assessment import (
 )
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import Basis, FindingClass, Rating
+from readiness.models.method import MethodInfo
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
 from readiness.scoring.capability import capability
+from readiness.scoring.carried import unconfirmed_answers
 from readiness.scoring.findings import group_systemic, practice_findings, requirement_findings
 from readiness.scoring.indicators import check_indicators
 from readiness.scoring.matrix import check_matrix
-from readiness.scoring.ratings import RATING_VALUES
+from readiness.scoring.ratings import scale_values
 from readiness.scoring.requirements import score_requirement
 from readiness.scoring.rollup import roll_up
 from readiness.scoring.verdict import VerdictInputs, decide
@@ -41,12 +43,22 @@ def assess(
     config: ScoringConfig,
     *,
     assessed_on: dt.date | None = None,
+    method: MethodInfo | None = None,
 ) -> Assessment:
     """Score every requirement, roll scores up, predict findings and decide the verdict.
 
     Pure: the same inputs give the same assessment. ``assessed_on`` overrides the date in
-    the answer file (the report's date is never read from the clock here).
+    the answer file (the report's date is never read from the clock here). ``method`` names
+    the consultant's method the data was merged with, for the record.
+
+    An answer carried from a certified ISO/IEC 27001 or ISO 9001 system that the consultant has
+    not confirmed is listed as unconfirmed and scored as unanswered: it cannot raise a score.
     """
+    unconfirmed = unconfirmed_answers(answers, questionnaire)
+    if unconfirmed:
+        left_out = {c.question for c in unconfirmed}
+        kept = {q: a for q, a in answers.answers.items() if q not in left_out}
+        answers = answers.model_copy(update={"answers": kept})
     practice_questions = frozenset(
         q.id for q in questionnaire.questions() if q.basis is Basis.PRACTICE
     )
@@ -58,6 +70,7 @@ def assess(
             answers.answers,
             config,
             practice_questions,
+            questionnaire.scale,
         )
         for requirement in catalogue.requirements
     ]
@@ -125,7 +138,8 @@ def assess(
             questionnaire=questionnaire.id,
             questionnaire_version=questionnaire.version,
             scoring_version=config.version,
-            rating_values={rating.value: value for rating, value in RATING_VALUES.items()},
+            rating_values=scale_values(questionnaire.scale),
+            method=method,
         ),
         target_score=config.target_score,
         area_floor=config.verdict.area_floor,
@@ -146,6 +160,7 @@ def assess(
         verdict=verdict,
         roles=answers.roles,
         matrix=_canonical_matrix(answers.matrix),
+        unconfirmed=unconfirmed,
     )
 
 

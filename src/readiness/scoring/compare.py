@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from readiness.errors import InputError, Problem
+from readiness.errors import InputError, Problem, UsageError
 from readiness.models.assessment import (
     AreaResult,
     Assessment,
@@ -21,19 +21,30 @@ from readiness.models.comparison import (
     ScoreChange,
     Side,
 )
+from readiness.models.method import across_methods_message, same_method
 from readiness.version import __version__
 
 COUNTED = (FindingClass.MAJOR, FindingClass.MINOR, FindingClass.OBSERVATION)
 
 
 def compare(
-    old: Assessment, new: Assessment, *, force: bool = False, names: tuple[str, str] = ("", "")
+    old: Assessment,
+    new: Assessment,
+    *,
+    force: bool = False,
+    names: tuple[str, str] = ("", ""),
+    across_methods: bool = False,
 ) -> Comparison:
     """What moved from ``old`` to ``new``.
 
-    Refuses two different clients (an :class:`InputError` naming both) unless ``force``.
-    ``names`` are the files the two came from, for that message.
+    Refuses two different clients (an :class:`InputError` naming both) unless ``force``, and
+    two assessments made with different methods (a :class:`UsageError`) unless
+    ``across_methods``. ``names`` are the files the two came from, for those messages.
     """
+    if not across_methods and not same_method(old.source.method, new.source.method):
+        message = across_methods_message(old.source.method, new.source.method)
+        where = " and ".join(n for n in names if n) or "compare"
+        raise UsageError(f"{where}: the earlier assessment was {message}")
     same_client = _normalised(old.client.name) == _normalised(new.client.name)
     if not same_client and not force:
         message = (

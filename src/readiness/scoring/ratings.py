@@ -8,7 +8,9 @@ with no evidence scores 0 and a client achieving everything scores 100.
 
 from __future__ import annotations
 
+from readiness.models.answers import Answer
 from readiness.models.common import Rating
+from readiness.models.scale import RatingScale
 
 RATING_VALUES: dict[Rating, float] = {
     Rating.N: 0.0,
@@ -43,3 +45,21 @@ def at_least(rating: Rating, floor: Rating) -> bool:
     if rating is Rating.NA:
         return False
     return ORDER.index(rating) >= ORDER.index(floor)
+
+
+def answer_value(answer: Answer, scale: RatingScale | None) -> float:
+    """Percent of a rated answer (not NA): its step's value on a method's ``scale``, else its
+    rating's value above."""
+    assert answer.rating is not None and answer.rating is not Rating.NA
+    if scale is not None and answer.grade is not None:
+        step = scale.step(answer.grade)
+        if step is not None:
+            return step.value * 100
+    return RATING_VALUES[answer.rating]
+
+
+def scale_values(scale: RatingScale | None) -> dict[str, float]:
+    """Percent of every rating of the scale in use, as the assessment records it."""
+    if scale is None:
+        return {rating.value: value for rating, value in RATING_VALUES.items()}
+    return scale.percent()

@@ -28,9 +28,10 @@ from readiness.models.common import (
     LocalText,
     Rating,
 )
+from readiness.models.scale import RatingScale
 from readiness.models.scoring import ScoringConfig
 from readiness.scoring.messages import document_action, evidence_list, pct, text
-from readiness.scoring.ratings import RATING_VALUES
+from readiness.scoring.ratings import answer_value
 
 DONE = (Extent.YES, Extent.PARTLY)
 
@@ -42,10 +43,12 @@ def contribution(
     config: ScoringConfig,
     *,
     practice: bool = False,
+    scale: RatingScale | None = None,
 ) -> Contribution:
     """One answer's value and score for one requirement, with the caps that applied.
 
     ``practice``: the question asks about good practice; its answer is shown, not scored.
+    ``scale``: a method's finer rating scale, which gives the value of a graded answer.
     """
     if answer is None or answer.rating is None:
         return Contribution(
@@ -59,7 +62,7 @@ def contribution(
         )
     if answer.rating is Rating.NA:
         return _described(question_id, answer, None, None, [], practice)
-    value = RATING_VALUES[answer.rating]
+    value = answer_value(answer, scale)
     score = value
     capped_by: list[CapKind] = []
     if answer.practised is not None and config.caps.practised[answer.practised] < score:
@@ -89,6 +92,7 @@ def _described(
     return Contribution(
         question=question_id,
         rating=answer.rating,
+        grade=answer.grade,
         value=value,
         score=score,
         capped_by=capped_by,
@@ -121,13 +125,16 @@ def score_requirement(
     answers: dict[str, Answer],
     config: ScoringConfig,
     practice_questions: frozenset[str] = frozenset(),
+    scale: RatingScale | None = None,
 ) -> RequirementResult:
     """Score ``requirement`` from the answers to ``questions`` (the ones covering it).
 
     Answers to ``practice_questions`` are listed but left out of the score and the flags.
     """
     parts = [
-        contribution(q, answers.get(q), requirement, config, practice=q in practice_questions)
+        contribution(
+            q, answers.get(q), requirement, config, practice=q in practice_questions, scale=scale
+        )
         for q in questions
     ]
     scored = [c for c in parts if not c.practice]

@@ -55,6 +55,7 @@ def _cover(document: Document, view: ReportView) -> None:
             [w["assessor"], meta.assessor or "—"],
             [w["edition"], meta.standard],
             [w["questionnaire"], f"{meta.questionnaire} {meta.questionnaire_version}"],
+            *([[w["m_method"], meta.method]] if meta.method else []),
             [w["tool"], f"readiness {meta.tool_version}"],
         ],
         widths=[50, 120],
@@ -236,9 +237,36 @@ def _method(document: Document, view: ReportView) -> None:
             [w["catalogue_version"], meta.catalogue_version],
             [w["questionnaire"], f"{meta.questionnaire} {meta.questionnaire_version}"],
             [w["scoring_version"], meta.scoring_version],
+            *(
+                [[w["m_method"], meta.method], [w["m_scale"], meta.scale or ""]]
+                if meta.method
+                else []
+            ),
             [w["tool"], f"readiness {meta.tool_version}"],
         ],
         widths=[50, 120],
+    )
+
+
+def _carried(document: Document, view: ReportView) -> None:
+    carried, w = view.carried, view.words
+    if carried is None:
+        return
+    word.add_heading(document, w["h_carried"], 1)
+    word.add_paragraph(document, f"{w['m_certificates']}: " + "; ".join(carried.certificates))
+    word.add_paragraph(document, w["m_carried_intro"])
+    if not carried.unconfirmed:
+        word.add_paragraph(document, w["m_none_unconfirmed"])
+        return
+    word.add_heading(document, f"{w['m_unconfirmed']} ({len(carried.unconfirmed)})", 2)
+    word.add_table(
+        document,
+        [w["question"], w["area"], w["m_provenance"], w["m_prefilled"]],
+        [
+            [f"{c.question} {c.text}", f"{c.area} {c.area_name}", c.provenance, c.rating]
+            for c in carried.unconfirmed
+        ],
+        widths=[80, 40, 35, 20],
     )
 
 
@@ -262,6 +290,7 @@ def report_docx(view: ReportView, template: Path | None = None) -> bytes:
     _areas(document, view)
     _lists(document, view)
     word.start_section(document, landscape=False)
+    _carried(document, view)
     _method(document, view)
     when = dt.date.fromisoformat(view.meta.assessed_on) if view.meta.assessed_on else None
     return word.document_bytes(

@@ -12,10 +12,18 @@ from openpyxl.workbook.workbook import Workbook
 from readiness.data.workbook_layout import FIRST_ROW, Column, SheetKind, WorkbookLayout, marker
 from readiness.inputs.cellvalues import cell_lines
 from readiness.language import Language
-from readiness.models.answers import AnswerFile, parse_extent, parse_figure, parse_rating
+from readiness.models.answers import (
+    STANDARD_NAMES,
+    AnswerFile,
+    parse_extent,
+    parse_figure,
+    parse_rating,
+)
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import Extent, LocalText, Rating
+from readiness.models.method import MethodInfo
 from readiness.models.questionnaire import Questionnaire
+from readiness.models.scale import RatingScale
 from readiness.render.workbooks import cells
 from readiness.render.workbooks.cells import Sheet, cell_range, put, put_header, xstring
 
@@ -31,6 +39,18 @@ class Book:
     answers: AnswerFile | None
     workbook: Workbook
     names: set[str] = field(default_factory=set)
+    method: MethodInfo | None = None
+
+    def carries(self) -> bool:
+        """Whether answers carried from a certified system are in the workbook: then the
+        question sheets show where each came from, and a column to confirm it."""
+        found = self.answers.answers.values() if self.answers is not None else ()
+        return any(answer.carried_from is not None for answer in found)
+
+    def question_columns(self) -> list[Column]:
+        """The question sheets' columns; the carried ones only when answers were carried."""
+        columns = self.layout.question_columns
+        return [c for c in columns if c.key not in CARRIED_COLUMNS or self.carries()]
 
     def text(self, local: LocalText) -> str:
         """A text in the workbook's language."""
@@ -54,14 +74,27 @@ class Book:
         return self.text(self.layout.sheets[key])
 
     def rating_labels(self) -> list[str]:
-        """The rating dropdown's labels."""
-        return self.layout.ratings.get(self.language)
+        """The rating dropdown's labels: the method's scale, if it has one, then NA."""
+        shipped = self.layout.ratings.get(self.language)
+        scale = self.questionnaire.scale
+        if scale is None:
+            return shipped
+        zh = self.language is Language.ZH
+        steps = [f"{s.id} {s.name.zh}" if zh else s.id for s in scale.steps]
+        return [*steps, *(label for label in shipped if parse_rating(label) is Rating.NA)]
 
-    def rating_label(self, rating: Rating | None) -> str | None:
-        """The dropdown label of a rating."""
+    def rating_label(self, rating: Rating | None, grade: str | None = None) -> str | None:
+        """The dropdown label of a rating (of its ``grade`` on the method's scale)."""
         if rating is None:
             return None
-        found = (label for label in self.rating_labels() if parse_rating(label) is rating)
+        scale = self.questionnaire.scale
+        if scale is not None and grade is not None:
+            found = (label for label in self.rating_labels() if _step_id(scale, label) == grade)
+            return next(found, grade)
+        if scale is not None:  # no grade: NA, the one rating the method's scale does not list
+            found = (label for label in self.rating_labels() if label.split()[0] == rating.value)
+        else:
+            found = (label for label in self.rating_labels() if parse_rating(label) is rating)
         return next(found, rating.value)
 
     def extent_label(self, extent: Extent | None) -> str | None:
@@ -75,6 +108,15 @@ class Book:
         """The dropdown label of a yes/no figure."""
         found = (e for e in self.layout.yes_no.get(self.language) if parse_figure(e) is value)
         return next(found, "yes" if value else "no")
+
+
+CARRIED_COLUMNS = ("carried", "confirmed")
+"""Question columns written only when answers were carried from a certified system."""
+
+
+def _step_id(scale: RatingScale, label: str) -> str | None:
+    step = scale.step(label)
+    return step.id if step else None
 
 
 def profile_sheet(book: Book, client: str | None) -> None:
@@ -97,7 +139,8 @@ def profile_sheet(book: Book, client: str | None) -> None:
             put(ws, row, pos["field"], label if count == 1 else f"{label} {index + 1}")
             value = given[index] if index < len(given) else None
             cell = put(ws, row, pos["value"], value, answer=True)
-            cell.number_format = {"personnel_in_scope": "0", "assessed_on": "yyyy-mm-dd"}.get(
+            formats = {"personnel_in_scope": "0", "assessed_on": "yyyy-mm-dd"}
+            cell.number_format = (formats | {"certificate_expires": "yyyy-mm-dd"}).get(
                 profile_row.key, "@"
             )
             targets.setdefault(profile_row.key, []).append(cell.coordinate)
@@ -106,6 +149,9 @@ def profile_sheet(book: Book, client: str | None) -> None:
     if "business_category" in targets:
         names = [book.text(c.name) for c in book.questionnaire.business_categories]
         cells.dropdown(ws, names, targets["business_category"], spare_column=spare)
+    if "certificate" in targets:
+        standards = list(STANDARD_NAMES.values())
+        cells.dropdown(ws, standards, targets["certificate"], spare_column=spare + 1)
     if "personnel_in_scope" in targets:
         cells.number_validation(ws, "whole", targets["personnel_in_scope"], "1")
     if "assessed_on" in targets:
@@ -131,6 +177,10 @@ def _profile_values(book: Book, client: str | None) -> dict[str, list[object]]:
             "expected_benefits": [xstring(data.expected_benefits)],
             "assessed_on": [answers.assessed_on],
             "assessor": [answers.assessor],
+            "certificate": [STANDARD_NAMES[c.standard] for c in data.certificates],
+            "certificate_scope": [xstring(c.scope) for c in data.certificates],
+            "certificate_number": [xstring(c.number) for c in data.certificates],
+            "certificate_expires": [c.expires for c in data.certificates],
         }
     if client:
         values["name"] = [client]
@@ -169,7 +219,9 @@ def capability_sheet(book: Book) -> None:
         row += 1
     last = row - 1
     if attributes and last >= FIRST_ROW:
-        labels = [label for label in book.rating_labels() if parse_rating(label) is not Rating.NA]
+        # attributes are rated by band (ISO/IEC 33020 levels read bands), whatever the scale
+        shipped = book.layout.ratings.get(book.language)
+        labels = [label for label in shipped if parse_rating(label) is not Rating.NA]
         grid = cell_range(first_attribute, FIRST_ROW, last, evidence_column - 1)
         cells.dropdown(ws, labels, [grid])
         cells.colour_ratings(ws, grid, f"{get_column_letter(first_attribute)}{FIRST_ROW}")

@@ -13,12 +13,14 @@ from collections.abc import Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from readiness.data.labels import labels
 from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW, SheetKind, layout
 from readiness.inputs.cellvalues import cell_lines
 from readiness.language import Language
 from readiness.models.answers import AnswerFile, parse_rating
 from readiness.models.catalogue import Area, Catalogue
 from readiness.models.common import LocalText, Rating
+from readiness.models.method import MethodInfo
 from readiness.models.questionnaire import Question, Questionnaire
 from readiness.render.questionnaire import sheets
 from readiness.render.questionnaire.sheets import Book
@@ -49,15 +51,23 @@ def workbook_bytes(
     parts: Iterable[str] = PARTS,
     client: str | None = None,
     answers: AnswerFile | None = None,
+    method: MethodInfo | None = None,
 ) -> bytes:
     """The questionnaire workbook as the content of an .xlsx file.
 
     ``parts`` selects the question sheets (any of A, B, C); ``client`` goes in the profile's
-    name row; ``answers`` fills every answer cell. The same inputs give the same bytes.
+    name row; ``answers`` fills every answer cell; ``method`` is named on the instructions
+    sheet. The same inputs give the same bytes.
     Raises ValueError for an unknown or empty selection of parts.
     """
     workbook = build_workbook(
-        catalogue, questionnaire, language=language, parts=parts, client=client, answers=answers
+        catalogue,
+        questionnaire,
+        language=language,
+        parts=parts,
+        client=client,
+        answers=answers,
+        method=method,
     )
     return save_bytes(workbook)
 
@@ -70,12 +80,13 @@ def build_workbook(
     parts: Iterable[str] = PARTS,
     client: str | None = None,
     answers: AnswerFile | None = None,
+    method: MethodInfo | None = None,
 ) -> Workbook:
     """The questionnaire workbook as an openpyxl ``Workbook`` (see :func:`workbook_bytes`)."""
     selected = selected_parts(parts)
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])
-    book = Book(catalogue, questionnaire, language, layout(), answers, workbook)
+    book = Book(catalogue, questionnaire, language, layout(), answers, workbook, method=method)
     _instructions_sheet(book)
     sheets.profile_sheet(book, client)
     for part in selected:
@@ -110,7 +121,8 @@ def _instructions_sheet(book: Book) -> None:
     lines = book.layout.instructions.get(book.language)
     q = book.questionnaire
     ws = book.sheet(SheetKind.INSTRUCTIONS, "", book.sheet_name("instructions"), lines[0], 2)
-    put_header(ws, 1, f"{book.text(q.title)}  ({q.version})", 14)
+    named = f" · {book.method.describe(book.language)}" if book.method else ""
+    put_header(ws, 1, f"{book.text(q.title)}  ({q.version}){named}", 14)
     put_header(ws, 2, None, 110)
     merge(ws, HEADER_ROW, 1, 2)
     row = FIRST_ROW
@@ -125,13 +137,18 @@ def _instructions_sheet(book: Book) -> None:
         cell = put(ws, row, column, text)
         cell.font = cells.BOLD
         cell.fill = cells.HEADER_FILL
+    scale = q.scale
     for label in book.rating_labels():
         row += 1
-        rating = parse_rating(label)
+        step = scale.step(label) if scale is not None else None
+        rating = step.band if step is not None else parse_rating(label)
         cell = put(ws, row, 1, label)
         if rating.value in cells.RATING_COLOURS:
             cell.fill = cells.rating_fill(rating.value)
-        put(ws, row, 2, book.text(LEGEND[rating]))
+        meaning = book.text(LEGEND[rating])
+        if step is not None:  # the method's rating: its value, inside the band's range
+            meaning = f"{book.text(step.name)}: {step.value * 100:g} % ({meaning})"
+        put(ws, row, 2, meaning)
     cells.finish_sheet(ws, freeze=None)
 
 
@@ -163,7 +180,7 @@ def _question_sheet(
     *,
     grouped: bool,
 ) -> None:
-    columns = book.layout.question_columns
+    columns = book.question_columns()
     ws = book.sheet(SheetKind.QUESTIONS, key, name, title, len(columns))
     ws.sheet_properties.tabColor = _TAB_COLOURS[key[0]]
     pos = book.headers(ws, columns)
@@ -201,7 +218,13 @@ def _question_values(book: Book, question: Question) -> dict[str, object]:
     answer = book.answers.answers.get(question.id) if book.answers is not None else None
     if answer is not None:
         values |= {
-            "rating": book.rating_label(answer.rating),
+            "rating": book.rating_label(answer.rating, answer.grade),
+            "carried": labels(book.language)[f"m_carried_{answer.carried_from}"]
+            if answer.carried_from
+            else None,
+            "confirmed": book.yes_no_label(answer.confirmed)
+            if answer.confirmed is not None
+            else None,
             "documented": book.extent_label(answer.documented),
             "practised": book.extent_label(answer.practised),
             "evidence": xstring(cell_lines(answer.evidence)),
@@ -224,6 +247,9 @@ def _question_rules(book: Book, ws: Sheet, pos: dict[str, int], last: int) -> No
             column = pos["justification"]
             reason = f"${get_column_letter(column)}{FIRST_ROW}"
             cells.flag_missing_justification(ws, cell_range(column, FIRST_ROW, last), first, reason)
+    if "confirmed" in pos:
+        confirmed = cell_range(pos["confirmed"], FIRST_ROW, last)
+        cells.dropdown(ws, book.layout.yes_no.get(book.language), [confirmed])
     extent_columns = [pos[key] for key in ("documented", "practised") if key in pos]
     if extent_columns:
         ranges = [cell_range(column, FIRST_ROW, last) for column in extent_columns]

@@ -7,9 +7,11 @@ from typing import Any
 
 import yaml
 
+from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.answers import AnswerFile
 from readiness.models.catalogue import Catalogue
+from readiness.models.method import MethodInfo
 from readiness.models.questionnaire import Questionnaire
 
 HEAD = {
@@ -43,28 +45,47 @@ def blank_yaml(
     language: Language,
     parts: Iterable[str] = ("A", "B", "C"),
     client: str | None = None,
+    prefilled: AnswerFile | None = None,
+    method: MethodInfo | None = None,
 ) -> str:
-    """A blank answer file with every question, its guidance and expected evidence as comments."""
+    """A blank answer file with every question, its guidance and expected evidence as comments.
+
+    ``prefilled`` gives the client profile and the answers carried from a certified system,
+    each marked with its provenance; ``method`` is named at the top, and its scale is listed.
+    """
     chosen = set(parts)
+    words = labels(language)
     lines = [f"# {questionnaire.title.get(language)}"]
+    if method is not None:
+        lines.append(f"# {words['m_method']}: {method.describe(language)}")
     lines += [f"# {line}" for line in HEAD[language]]
+    if questionnaire.scale is not None:
+        steps = ", ".join(f"{s.id} ({s.name.get(language)})" for s in questionnaire.scale.steps)
+        lines.append(f"# {words['m_scale']}: {steps}, NA")
     lines += [
         f"questionnaire: {questionnaire.id}",
         f"questionnaire_version: {_scalar(questionnaire.version)}",
         "assessed_on:            # YYYY-MM-DD",
         "assessor:",
-        "client:",
-        f"  name: {_scalar(client) if client else ''}",
-        "  scope:",
-        "  business_categories: []   # "
-        + ", ".join(c.id for c in questionnaire.business_categories),
-        "  personnel_in_scope:",
-        "  sites: []",
-        "  services: []",
-        "  management_basis:",
-        "  expected_benefits:",
-        "answers:",
     ]
+    if prefilled is not None:
+        lines += _client_lines(prefilled, client)
+    else:
+        lines += [
+            "client:",
+            f"  name: {_scalar(client) if client else ''}",
+            "  scope:",
+            "  business_categories: []   # "
+            + ", ".join(c.id for c in questionnaire.business_categories),
+            "  personnel_in_scope:",
+            "  sites: []",
+            "  services: []",
+            "  management_basis:",
+            "  expected_benefits:",
+            "  certificates: []   # - {standard: iso27001, scope: ..., number: ..., expires: YYYY-MM-DD}",
+        ]
+    lines.append("answers:")
+    carried = prefilled.answers if prefilled is not None else {}
     for part in catalogue.parts:
         if part.id not in chosen:
             continue
@@ -79,6 +100,15 @@ def blank_yaml(
                 lines.append(f"  # {_comment(question.text.get(language))}")
                 lines.append(f"  #   → {_comment(question.guidance.get(language))}")
                 lines.append(f"  #   ✓ {_comment(question.evidence.get(language))}")
+                answer = carried.get(question.id)
+                if answer is not None and answer.carried_from is not None:
+                    given = answer.model_dump(mode="json", exclude_none=True)
+                    given["confirmed"] = "yes" if answer.confirmed else "no"
+                    flow = yaml.safe_dump(given, allow_unicode=True, default_flow_style=True,
+                                          width=10_000, sort_keys=False).strip()  # fmt: skip
+                    provenance = words[f"m_carried_{answer.carried_from}"]
+                    lines.append(f"  {question.id}: {flow}   # {provenance}")
+                    continue
                 lines.append(
                     f"  {question.id}: {{rating: , documented: , practised: , evidence: [], owner: }}"
                 )
@@ -103,6 +133,14 @@ def blank_yaml(
         'matrix: []   # - {item: "Change management / approve RFCs", area: B.CHG, assign: {Name: P, Other: B}}'
     )
     return "\n".join(lines) + "\n"
+
+
+def _client_lines(prefilled: AnswerFile, name: str | None) -> list[str]:
+    client = prefilled.client.model_dump(mode="json", exclude_none=True)
+    if name:
+        client["name"] = name
+    text = yaml.safe_dump({"client": client}, allow_unicode=True, sort_keys=False, width=100)
+    return text.rstrip("\n").split("\n")
 
 
 def answers_yaml(answers: AnswerFile, questionnaire: Questionnaire) -> str:

@@ -14,6 +14,7 @@ from readiness.render.rows import BlockerView
 
 if TYPE_CHECKING:
     from readiness.render.progress.view import ProgressView
+    from readiness.render.report.view_carried import CarriedSection
 
 __all__ = ["BlockerView"]  # shown by the gap report and the progress report alike
 
@@ -35,6 +36,10 @@ class Meta:
     scoring_version: str
     tool_version: str
     respondents: list[str]
+    method: str | None = None
+    """The consultant's method: name, id and version, author; None for the shipped data."""
+    scale: str | None = None
+    """The method's rating scale with each rating's value, when it has its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,3 +402,5 @@ class ReportView:
     not_evidenced: list[NotEvidencedView]
     unanswered: list[UnansweredView]
     progress: ProgressView | None = None
+    carried: CarriedSection | None = None
+    """Certificates held and carried answers not confirmed (None when neither)."""

@@ -39,6 +39,7 @@ from readiness.render.report.model import (
     Tally,
     VerdictView,
 )
+from readiness.render.report.view_carried import carried_section
 from readiness.render.report.view_counts import (
     counts_view,
     not_evidenced_views,
@@ -153,6 +154,7 @@ def build_view(
         not_evidenced=not_evidenced_views(assessment, questionnaire, language, area_names),
         unanswered=unanswered_views(assessment, questionnaire, language, area_names),
         progress=progress,
+        carried=carried_section(assessment, catalogue, questionnaire, language, words),
     )
 
 
@@ -173,7 +175,15 @@ def _meta(context: ViewContext) -> Meta:
         scoring_version=source.scoring_version,
         tool_version=assessment.tool_version,
         respondents=list(assessment.respondents),
+        method=source.method.describe(context.language) if source.method else None,
+        scale=_scale_text(context) if source.method is not None else None,
     )
+
+
+def _scale_text(context: ViewContext) -> str:
+    values = context.assessment.source.rating_values
+    space = "" if context.language is Language.ZH else " "
+    return " · ".join(f"{rating} {value:g}{space}%" for rating, value in values.items())
 
 
 def _profile(context: ViewContext) -> Profile:

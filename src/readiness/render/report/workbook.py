@@ -149,6 +149,7 @@ def _facts(book: ReportBook, ws: Sheet, row: int) -> int:
         (book.word("assessor"), meta.assessor),
         (book.word("edition"), meta.standard),
         (book.word("questionnaire"), f"{meta.questionnaire} {meta.questionnaire_version}"),
+        *([(book.word("m_method"), meta.method)] if meta.method else []),
         (book.word("tool"), f"readiness {meta.tool_version}"),
     ]
     for label, value in facts:

@@ -1,6 +1,7 @@
 """The workbook sheet of what is counted apart from the nonconformities: systemic majors with
 the minors behind them, good-practice observations, readiness preconditions, figures not
-evidenced and unanswered questions. One filterable table, the first column saying which."""
+evidenced, unanswered questions and answers carried from a certified system not confirmed.
+One filterable table, the first column saying which."""
 
 from __future__ import annotations
 
@@ -65,6 +66,10 @@ def apart_sheet(book: ReportBook) -> Sheet:
         )
     for u in view.unanswered:
         rows.append([book.word("unanswered_count"), u.question, "", u.area_name, "", u.text, None])
+    for c in view.carried.unconfirmed if view.carried is not None else []:
+        # carried from a certified system, not confirmed: scored as unanswered
+        rows.append([book.word("m_unconfirmed"), c.question, c.rating, c.area_name, "", c.text,
+                     c.provenance])  # fmt: skip
     ws = book.table_sheet("sheet_apart", book.word("sheet_apart"), view.meta.client, columns)
     for row, values in enumerate(rows, start=FIRST_ROW):
         put_row(ws, row, values)
