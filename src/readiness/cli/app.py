@@ -17,10 +17,12 @@ from typing import Annotated
 import typer
 
 from readiness.cli.common import (
+    BrandOption,
     LangOption,
     TemplatesOption,
     console,
     help_group,
+    load_brand,
     load_data,
     out_folder,
     print_error,
@@ -174,6 +176,7 @@ def assess(
         ),
     ] = False,
     templates: TemplatesOption = None,
+    brand: BrandOption = None,
 ) -> None:
     """Score a client's answers, print a summary and write the gap report."""
     chosen = _formats(formats)
@@ -201,6 +204,7 @@ def assess(
         baseline=baseline,
         plan=plan,
         templates=templates,
+        brand=load_brand(brand),
     )
     if not quiet:
         from readiness.cli.views import assessment_summary

@@ -6,8 +6,10 @@ from typing import Annotated, Any
 import typer
 
 from readiness.cli.common import (
+    BrandOption,
     LangOption,
     TemplatesOption,
+    load_brand,
     load_data,
     out_folder,
     print_written,
@@ -92,6 +94,7 @@ def compare(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
     templates: TemplatesOption = None,
+    brand: BrandOption = None,
 ) -> None:
     """Show what moved between two assessments: scores, findings closed, new and worse."""
     try:
@@ -102,7 +105,15 @@ def compare(
 
     data = load_data(scoring)
     result = compare_into_folder(
-        old, new, out, data, formats=chosen, language=lang, force=force, templates=templates
+        old,
+        new,
+        out,
+        data,
+        formats=chosen,
+        language=lang,
+        force=force,
+        templates=templates,
+        brand=load_brand(brand),
     )
     if not quiet:
         print_written(

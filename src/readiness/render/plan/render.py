@@ -17,6 +17,7 @@ from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.common import LocalText
 from readiness.models.plan import Plan
+from readiness.render.brand import BrandView
 from readiness.render.environment import environment, render_template
 from readiness.render.plan.gantt import gantt_svg
 
@@ -111,9 +112,12 @@ def render_plan_html(
     language: Language,
     alternatives: Sequence[Plan] = (),
     templates: Path | None = None,
+    brand: BrandView | None = None,
 ) -> str:
-    """The self-contained HTML plan with its Gantt chart (``templates``: overriding folder)."""
+    """The self-contained HTML plan with its Gantt chart (``templates``: overriding folder),
+    under the consultant's ``brand``."""
     context = _context(plan, alternatives, language)
+    context["brand"] = brand
     words = Words(plan, language)
     context["gantt"] = Markup(gantt_svg(plan, language, title=words["p_h_gantt"]))
     context["html_lang"] = "zh-CN" if language is Language.ZH else "en"
