@@ -8,15 +8,25 @@ The logo is checked and read by :mod:`readiness.inputs.brand`; the model holds i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
 from readiness.language import Language
 from readiness.models.common import LocalText, Strict
 
-HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+_HEX = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+def _hex_colour(value: str) -> str:
+    if not _HEX.fullmatch(value):
+        raise ValueError("a colour is # and six hex digits, like #0B4F6C")
+    return value
+
+
+HexColour = Annotated[str, AfterValidator(_hex_colour)]
 BrandLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 DocumentKind = Literal["report", "plan", "progress"]
