@@ -37,6 +37,7 @@ from lxml.etree import SubElement
 
 from readiness.errors import InputError, Problem
 from readiness.language import Language
+from readiness.render.docx.contents import fill_contents
 from readiness.render.docx.images import png_size
 
 # XML 1.0 forbids most C0 controls; Word would refuse the file. Tab and line feed stay (python-docx
@@ -316,6 +317,7 @@ def document_bytes(document: Document, title: str, author: str, when: dt.date | 
     properties.last_printed = moment
     properties.revision = 1
     properties.comments = ""
+    fill_contents(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return _fixed_zip(buffer.getvalue())
