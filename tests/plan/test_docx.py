@@ -38,7 +38,7 @@ def test_plan_document(standard: Plan, fast: Plan) -> None:
     assert len(scenarios.rows) == 3  # header, the chosen plan, the fast track
     tasks = next(t for t in document.tables if t.rows[0].cells[0].text == "ID")
     assert [row.cells[0].text for row in tasks.rows[1:]] == [task.id for task in standard.tasks]
-    assert len(document.inline_shapes) == 1  # the Gantt chart
+    assert len(document.inline_shapes) == 4  # the Gantt chart in four landscape pages
     assert [s.orientation for s in document.sections] == [
         WD_ORIENT.PORTRAIT,
         WD_ORIENT.LANDSCAPE,

@@ -25,7 +25,7 @@ from docx import Document as open_document
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -291,6 +291,11 @@ def add_picture(
         width_mm = max_height_mm * width / height
     document.add_picture(io.BytesIO(png), width=Mm(width_mm))
     document.add_paragraph(clean(caption), style=CAPTION)
+
+
+def page_break(document: Document) -> None:
+    """Start a new page in the same section."""
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def start_section(document: Document, landscape: bool) -> None:

@@ -13,7 +13,7 @@ from readiness.render.brand import BrandView
 from readiness.render.docx import document as word
 from readiness.render.docx.brand import add_brand, add_disclaimer, title_of
 from readiness.render.docx.images import svg_to_png
-from readiness.render.plan.gantt import gantt_svg
+from readiness.render.plan.gantt import gantt_pages
 from readiness.render.plan.render import BACKLOG_SHOWN, Words
 
 
@@ -75,9 +75,15 @@ def _stage2(plan: Plan, w: Words) -> str:
 
 def _schedule(document: Document, plan: Plan, w: Words, language: Language) -> None:
     word.add_heading(document, w["p_h_gantt"], 1)
-    svg = gantt_svg(plan, language, title=w["p_h_gantt"])
+    pages = gantt_pages(plan, language, title=w["p_h_gantt"])
     caption = f"{w['p_h_gantt']}: {w.date(plan.start)} – {w.date(plan.certificate)}"
-    word.add_picture(document, svg_to_png(svg), 257.0, caption, max_height_mm=140.0)
+    for number, svg in enumerate(pages, start=1):
+        if number > 1:
+            word.page_break(document)
+        shown = caption if len(pages) == 1 else f"{caption} ({number}/{len(pages)})"
+        # the full landscape text width: task names print at about 8 pt
+        word.add_picture(document, svg_to_png(svg, zoom=2.0), 257.0, shown, max_height_mm=150.0)
+    word.page_break(document)
     word.add_heading(document, w["p_h_phases"], 2)
     word.add_table(
         document,

@@ -19,7 +19,7 @@ from readiness.models.common import LocalText
 from readiness.models.plan import Plan
 from readiness.render.brand import BrandView
 from readiness.render.environment import environment, render_template
-from readiness.render.plan.gantt import gantt_svg
+from readiness.render.plan.gantt import gantt_pages, gantt_svg
 
 BACKLOG_SHOWN = 120
 
@@ -120,6 +120,8 @@ def render_plan_html(
     context["brand"] = brand
     words = Words(plan, language)
     context["gantt"] = Markup(gantt_svg(plan, language, title=words["p_h_gantt"]))
+    pages = gantt_pages(plan, language, title=words["p_h_gantt"])
+    context["gantt_pages"] = [Markup(page) for page in pages]
     context["html_lang"] = "zh-CN" if language is Language.ZH else "en"
     return render_template(environment("html", templates), "plan.html.j2", **context)
 
