@@ -35,11 +35,6 @@ class BrandView:
             return None
         return f"data:{self.logo.mime};base64,{base64.b64encode(self.logo.data).decode('ascii')}"
 
-    @property
-    def lines(self) -> list[str]:
-        """The firm's lines under its name on a cover: contact, then nothing else."""
-        return [self.contact] if self.contact else []
-
 
 def brand_view(brand: Brand | None, language: Language, document: DocumentKind) -> BrandView | None:
     """``brand`` on ``document`` (report, plan or progress) in ``language``; none without one."""

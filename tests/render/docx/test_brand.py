@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import docx
+from docx.shared import RGBColor
 
 from readiness.language import Language
 from readiness.render.brand import brand_view
@@ -29,6 +30,8 @@ def test_consultant_letterhead_kept_under_a_brand(
     assert texts[:3] == ["Lotus Consulting cover page", FIRM, CONTACT]
     assert TITLE in texts
     assert f"Disclaimer: {DISCLAIMER}" in texts
+    theirs = docx.Document(str(template)).styles["Heading 1"].font.color.rgb
+    assert document.styles["Heading 1"].font.color.rgb == theirs != RGBColor(0x0B, 0x4F, 0x6C)
 
 
 def test_branded_word_is_deterministic(

@@ -2,8 +2,9 @@
 brand's footer line above the page number, the firm and contact line on the cover, the
 disclaimer after it, and the brand's primary colour on the title and heading styles.
 
-With the consultant's own Word template (``--templates``) its headers and footers are its
-letterhead and stay as they are; the cover lines, disclaimer and colours still apply.
+With the consultant's own Word template (``--templates``) its headers, footers and heading
+styles are its letterhead and stay as they are; the brand's cover lines and disclaimer still
+go in.
 Brand texts are added as run text only (see :func:`readiness.render.docx.document.clean`).
 """
 
@@ -26,7 +27,7 @@ LOGO_HEIGHT_MM = 12.0
 LOGO_MAX_WIDTH_MM = 50.0
 
 
-def _styles(document: Document, brand: BrandView) -> None:
+def _styles(document: Document, brand: BrandView, own_letterhead: bool) -> None:
     styles = document.styles
     names = {style.name for style in styles}
     for name, size, bold in ((FIRM, 12, True), (CONTACT, 9, False), (DISCLAIMER, 8, False)):
@@ -39,6 +40,8 @@ def _styles(document: Document, brand: BrandView) -> None:
         style.paragraph_format.space_after = Pt(4)
     colour = RGBColor.from_string(brand.primary.lstrip("#").upper())
     styles[FIRM].font.color.rgb = colour
+    if own_letterhead:
+        return  # the consultant's template styles its own headings
     for name in ("Title", *(f"Heading {level}" for level in range(1, 4))):
         if name in names:
             styles[name].font.color.rgb = colour
@@ -55,7 +58,7 @@ def add_brand(document: Document, brand: BrandView | None, *, own_letterhead: bo
     at the top of the body (call right after the document is made)."""
     if brand is None:
         return
-    _styles(document, brand)
+    _styles(document, brand, own_letterhead)
     if not own_letterhead:
         section = document.sections[0]
         header = section.header.paragraphs[0]
