@@ -61,6 +61,15 @@ def test_html_shows_the_brand_as_text(branded: Path) -> None:
     assert "<h1>ISO/IEC 20000-1 certification project plan</h1>" in plan  # no plan title given
 
 
+def test_markdown_closes_with_the_brand_escaped(branded: Path) -> None:
+    for name in ("report.md", "plan.md"):
+        text = (branded / name).read_text(encoding="utf-8")
+        assert "<script" not in text
+        assert 'Prepared by: Lotus &lt;script&gt;alert("x")&lt;/script&gt; &amp; Partners' in text
+        assert f"*Disclaimer:* {DISCLAIMER}" in text
+    assert (branded / "report.md").read_text(encoding="utf-8").count(f"# {TITLE}\n") == 1
+
+
 def test_json_names_the_firm(branded: Path) -> None:
     for name in ("assessment.json", "plan.json"):
         assert json.loads((branded / name).read_text(encoding="utf-8"))["prepared_by"] == FIRM

@@ -66,7 +66,7 @@ def _markdown(subject: PlanSubject) -> Content:
     from readiness.render.plan.render import render_plan_markdown
 
     return render_plan_markdown(
-        subject.plan, subject.language, subject.alternatives, subject.templates
+        subject.plan, subject.language, subject.alternatives, subject.templates, subject.branding
     )
 
 

@@ -112,7 +112,7 @@ def _report_docx(subject: ReportSubject) -> Content:
 def _report_markdown(subject: ReportSubject) -> Content:
     from readiness.render.report.render import render_markdown
 
-    return render_markdown(subject.view, subject.templates)
+    return render_markdown(subject.view, subject.templates, subject.branding)
 
 
 def _report_workbook(subject: ReportSubject) -> Content:

@@ -131,7 +131,9 @@ def render_plan_markdown(
     language: Language,
     alternatives: Sequence[Plan] = (),
     templates: Path | None = None,
+    brand: BrandView | None = None,
 ) -> str:
     """The Markdown plan (``templates``: a folder overriding the shipped templates)."""
     context = _context(plan, alternatives, language)
+    context["brand"] = brand
     return render_template(environment("md", templates), "plan.md.j2", **context)

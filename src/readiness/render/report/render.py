@@ -67,9 +67,12 @@ def render_html(
     )
 
 
-def render_markdown(view: ReportView, templates: Path | None = None) -> str:
-    """The Markdown gap report (client text escaped so it stays text)."""
-    return render_template(environment("md", templates), "report.md.j2", view=view, w=view.words)
+def render_markdown(
+    view: ReportView, templates: Path | None = None, brand: BrandView | None = None
+) -> str:
+    """The Markdown gap report (client text escaped so it stays text), under ``brand``."""
+    env = environment("md", templates)
+    return render_template(env, "report.md.j2", view=view, w=view.words, brand=brand)
 
 
 def render_comparison(
