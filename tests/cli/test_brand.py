@@ -155,3 +155,19 @@ def test_pdf_carries_the_brand_on_every_page(tmp_path: Path) -> None:
     assert len(pages) > 1
     assert all(f"{FIRM} · {FOOTER}" in " ".join(page.split()) for page in pages)
     assert DISCLAIMER in " ".join(text.split())
+
+
+def test_a_portfolio_run_brands_every_client(tmp_path: Path) -> None:
+    brand = write_brand(tmp_path / "brand")
+    files = [tmp_path / "acme.yaml", tmp_path / "beta.yaml"]
+    for file in files:
+        shutil.copyfile(EXAMPLE, file)
+    out = tmp_path / "out"
+    result = invoke(
+        "assess", *map(str, files), "-o", str(out), "-q", "--format", "json",
+        "--brand", str(brand),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    saved = sorted(out.glob("*/assessment.json"))
+    assert len(saved) == 2
+    assert all(json.loads(p.read_text(encoding="utf-8"))["prepared_by"] == FIRM for p in saved)

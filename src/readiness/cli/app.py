@@ -189,7 +189,16 @@ def assess(
             )
         from readiness.cli.portfolio import portfolio
 
-        portfolio(files, out, chosen, lang, scoring, quiet=quiet, fail_under=fail_under)
+        portfolio(
+            files,
+            out,
+            chosen,
+            lang,
+            scoring,
+            quiet=quiet,
+            fail_under=fail_under,
+            brand=load_brand(brand),
+        )
         return
     from readiness.jobs.assess import assess_into_folder
 

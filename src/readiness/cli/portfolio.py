@@ -23,6 +23,7 @@ def portfolio(
     quiet: bool,
     fail_under: float | None,
     workers: int | None = None,
+    brand: Any = None,
 ) -> None:
     """Run the portfolio job with a progress bar, then print its table and failures."""
     from readiness.data.labels import labels
@@ -39,6 +40,7 @@ def portfolio(
             scoring,
             workers=workers,
             on_done=lambda _: progress.advance(task),
+            brand=brand,
         )
     report_portfolio(result.clients, language, fail_under)
 

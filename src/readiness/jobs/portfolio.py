@@ -14,11 +14,15 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readiness.errors import ReadinessError
 from readiness.language import Language
 from readiness.models.portfolio import ClientResult
 from readiness.outputs.report import FILE_NAMES, ReportFormat
+
+if TYPE_CHECKING:
+    from readiness.models.brand import Brand
 
 SUMMARY_NAMES = ("portfolio.md", "portfolio.xlsx")
 """Files of the portfolio summary, beside the client folders: no client folder takes them."""
@@ -48,10 +52,12 @@ def assess_client(
     formats: Sequence[ReportFormat],
     scoring: Path | None = None,
     inputs: Sequence[Path] = (),
+    brand: Brand | None = None,
 ) -> ClientResult:
     """Assess one answer file and write its reports into ``folder``; report problems as data.
 
-    ``inputs`` are every file of the run: no output replaces any of them."""
+    ``inputs`` are every file of the run: no output replaces any of them; ``brand`` is the
+    consultant's, on every client's reports."""
     from readiness.data.catalogue import load_catalogue, load_scoring
     from readiness.data.questionnaire import load_questionnaire
     from readiness.inputs.answers import load_answer_file
@@ -64,7 +70,11 @@ def assess_client(
         questionnaire = load_questionnaire(catalogue)
         answers = load_answer_file(path, questionnaire, catalogue)
         result = assess(answers, catalogue, questionnaire, load_scoring(scoring))
-        rendered = render_outputs(result, catalogue, questionnaire, language, list(formats))
+        if brand is not None:
+            result.prepared_by = brand.firm(language)
+        rendered = render_outputs(
+            result, catalogue, questionnaire, language, list(formats), brand=brand
+        )
         named = {FILE_NAMES[output]: data for output, data in rendered.items()}
         write_outputs(folder, named, inputs=[path, *inputs])
     except ReadinessError as error:
@@ -111,6 +121,7 @@ def run_portfolio(
     *,
     workers: int | None = None,
     on_done: Callable[[ClientResult], None] | None = None,
+    brand: Brand | None = None,
 ) -> PortfolioResult:
     """Assess each file into ``out/<name>/`` in parallel and write the portfolio summary
     (``portfolio.md``, ``portfolio.xlsx``). A bad file does not stop the others: its problem
@@ -128,7 +139,7 @@ def run_portfolio(
     with ProcessPoolExecutor(max_workers=count, mp_context=spawn) as pool:
         futures = {
             pool.submit(
-                assess_client, path, target, language, list(formats), scoring, list(files)
+                assess_client, path, target, language, list(formats), scoring, list(files), brand
             ): index
             for index, (path, target) in enumerate(zip(files, targets, strict=True))
         }
