@@ -60,9 +60,13 @@ def read_logo(path: Path) -> Logo:
         raise ValueError(_SVG)
     if not path.is_file():
         raise ValueError(f"the logo {path.name!r} is not a file next to the brand file")
-    if path.stat().st_size > MAX_LOGO_BYTES:
+    try:
+        with path.open("rb") as file:  # never more than the limit, even from a growing file
+            data = file.read(MAX_LOGO_BYTES + 1)
+    except OSError as error:
+        raise ValueError(f"the logo cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_LOGO_BYTES:
         raise ValueError(f"the logo is larger than {MAX_LOGO_BYTES // 1024} KiB; make it smaller")
-    data = path.read_bytes()
     kind, width, height = image_facts(data)
     if not (0 < width <= MAX_LOGO_PIXELS and 0 < height <= MAX_LOGO_PIXELS):
         raise ValueError(
