@@ -16,6 +16,7 @@ those already replaced are put back. A file is never written through a symbolic 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import secrets
@@ -211,21 +212,41 @@ def _checked_target(path: Path, inputs: list[Path]) -> Path:
         raise OutputError(f"{path}: is a symbolic link; refusing to write through it")
     if path.is_dir():
         raise OutputError(f"{path}: cannot write here (it is a folder)")
-    if any(_same_file(path, Path(source)) for source in inputs):
+    if inputs and _is_input(path, tuple(str(source) for source in inputs)):
         raise OutputError(f"{path}: refusing to write over an input file")
     return path
 
 
-def _same_file(path: Path, source: Path) -> bool:
-    def key(p: Path) -> str:
-        return os.path.normcase(os.path.realpath(p))
+def _path_key(path: str | Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
-    if key(path) == key(source):
+
+@functools.lru_cache(maxsize=8)
+def _input_identities(inputs: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[int, int]]]:
+    """The resolved names and the (device, file) numbers of a run's inputs, found once per
+    process: a portfolio of 200 files checks every output against all 200 (40,000 lookups
+    otherwise). Stale numbers can only refuse a write (safe); a new hard link missed is
+    harmless, since outputs are renamed into place, never written into an existing file."""
+    names = frozenset(_path_key(source) for source in inputs)
+    numbers = set()
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            status = Path(source).stat()
+            numbers.add((status.st_dev, status.st_ino))
+    return names, frozenset(numbers)
+
+
+def _is_input(path: Path, inputs: tuple[str, ...]) -> bool:
+    """Whether ``path`` names one of ``inputs``: by its resolved name, or as the same file on
+    a case-insensitive disk or through a hard link."""
+    names, numbers = _input_identities(inputs)
+    if _path_key(path) in names:
         return True
-    try:  # a case-insensitive disk, a hard link
-        return path.exists() and source.exists() and path.samefile(source)
+    try:
+        status = path.stat()
     except OSError:
-        return False
+        return False  # nothing there yet: no input to replace
+    return (status.st_dev, status.st_ino) in numbers
 
 
 def _temporary_name(target: Path) -> str:

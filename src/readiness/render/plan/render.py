@@ -20,6 +20,7 @@ from readiness.models.plan import Plan
 from readiness.render.brand import BrandView
 from readiness.render.environment import environment, render_template
 from readiness.render.plan.gantt import gantt_pages, gantt_svg
+from readiness.render.plan.words import kind_key, part_key
 
 BACKLOG_SHOWN = 120
 
@@ -76,11 +77,11 @@ class Words:
 
     def part(self, part: str) -> str:
         """A cost part's name."""
-        return self.labels[f"part_{part}"]
+        return self.labels[part_key(part)]
 
     def kind(self, kind: str) -> str:
         """A deliverable type's name."""
-        return self.labels["kind_record_form" if kind == "record" else f"kind_{kind}"]
+        return self.labels[kind_key(kind)]
 
     def effort(self, effort: Mapping[str, Decimal]) -> str:
         """``SMS manager 3.0; Consultant 0.8``."""
