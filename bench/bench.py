@@ -240,8 +240,9 @@ def time_rendering(repeat: int) -> tuple[float, dict[str, float]]:
     return _best_call(score, repeat), renders
 
 
-def time_planning(repeat: int) -> tuple[float, float, float, float]:
-    """Best seconds: score the example; plan it; plan an all-failing one; render the plan."""
+def time_planning(repeat: int) -> tuple[float, float, float, float, dict[str, float]]:
+    """Best seconds: score the example; plan it; plan an all-failing one; render the plan;
+    and the plan's Word document alone, and its PDF (once, when WeasyPrint is installed)."""
     import datetime as dt
 
     from readiness.data.catalogue import load_catalogue, load_scoring
@@ -275,6 +276,16 @@ def time_planning(repeat: int) -> tuple[float, float, float, float]:
     )
     failing = assess(failing_answers, catalogue, questionnaire, config)
     plans = make_scenarios(example, catalogue, plan_config, start=start)
+    documents = {
+        "docx": _best_call(
+            lambda: render_plan_outputs(plans[0], Language.EN, [PlanFormat.DOCX], plans[1:]),
+            repeat,
+        )
+    }
+    if importlib.util.find_spec("weasyprint") is not None:
+        begin = time.perf_counter()
+        render_plan_outputs(plans[0], Language.EN, [PlanFormat.PDF], plans[1:])
+        documents["pdf (once)"] = time.perf_counter() - begin
     return (
         _best_call(score, repeat),
         _best_call(lambda: make_plan(example, catalogue, plan_config, start=start), repeat),
@@ -285,6 +296,7 @@ def time_planning(repeat: int) -> tuple[float, float, float, float]:
             ),
             repeat,
         ),
+        documents,
     )
 
 
@@ -411,11 +423,14 @@ def main() -> None:
             )
         )
 
-    scoring_time, plan_example, plan_failing, plan_render = time_planning(options.repeat)
+    scoring_time, plan_example, plan_failing, plan_render, plan_documents = time_planning(
+        options.repeat
+    )
     for name, seconds in (
         ("plan the example", plan_example),
         ("plan an all-failing assessment", plan_failing),
         ("render the plan, every format but pdf", plan_render),
+        *((f"render the plan, {name}", value) for name, value in plan_documents.items()),
     ):
         rows.append(
             (name, f"{seconds * 1000:.0f} ms", f"{seconds / scoring_time:.2f}x scoring the example")

@@ -115,3 +115,15 @@ def test_summary_sorts_weakest_first_and_escapes() -> None:
     assert book.worksheets[1]["B4"].value == "c.yaml: line 1: bad"
     headers = [c.value for c in sheet[3]]
     assert len(headers) == len(set(headers)), "every column has its own header"
+
+
+def test_assess_client_puts_the_brand_on_its_reports(tmp_path: Path) -> None:
+    from tests.brands import FIRM_ZH, make_brand
+
+    brand = make_brand(tmp_path / "brand")
+    formats = [ReportFormat.HTML, ReportFormat.JSON]
+    result = assess_client(EXAMPLE, tmp_path / "acme", Language.ZH, formats, brand=brand)
+    assert result.error is None
+    assert FIRM_ZH in (tmp_path / "acme" / "report.html").read_text(encoding="utf-8")
+    saved = (tmp_path / "acme" / "assessment.json").read_text(encoding="utf-8")
+    assert f'"prepared_by": "{FIRM_ZH}"' in saved

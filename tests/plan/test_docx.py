@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
+from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.section import WD_ORIENT
 
 from readiness.language import Language
 from readiness.models.plan import Plan
 from readiness.outputs.plan import PlanFormat, render_plan_outputs
 from readiness.render.docx.plan import plan_docx
+from tests.report.test_docx import dark_pixels, libreoffice_pdf
 
 
 def _headings(document: docx.document.Document) -> list[str]:
@@ -38,7 +43,7 @@ def test_plan_document(standard: Plan, fast: Plan) -> None:
     assert len(scenarios.rows) == 3  # header, the chosen plan, the fast track
     tasks = next(t for t in document.tables if t.rows[0].cells[0].text == "ID")
     assert [row.cells[0].text for row in tasks.rows[1:]] == [task.id for task in standard.tasks]
-    assert len(document.inline_shapes) == 1  # the Gantt chart
+    assert len(document.inline_shapes) == 4  # the Gantt chart in four landscape pages
     assert [s.orientation for s in document.sections] == [
         WD_ORIENT.PORTRAIT,
         WD_ORIENT.LANDSCAPE,
@@ -61,3 +66,20 @@ def test_plan_in_chinese_and_deterministic(standard: Plan) -> None:
     ]
     assert document.paragraphs[2].text.startswith("结论: 尚不具备认证条件")
     assert render_plan_outputs(standard, Language.ZH, [PlanFormat.DOCX])[PlanFormat.DOCX] == data
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_reads_the_word_plan(standard: Plan, tmp_path: Path) -> None:
+    data = render_plan_outputs(standard, Language.ZH, [PlanFormat.DOCX])[PlanFormat.DOCX]
+    assert isinstance(data, bytes)
+    pdf = libreoffice_pdf(data, tmp_path / "plan.docx")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = text.split("\f")
+    assert "尚不具备认证条件" in pages[0]
+    assert "本计划的编制方法" in pages[0] + pages[1]  # the contents list the last chapter
+    gantt = [number for number, page in enumerate(pages) if "进度计划: " in page]
+    assert len(gantt) == 4 and gantt == list(range(gantt[0], gantt[0] + 4))  # one a page
+    assert dark_pixels(pdf) > 500

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -16,6 +17,8 @@ from readiness.models.catalogue import Catalogue
 from readiness.models.comparison import Comparison
 from readiness.outputs.report import ReportFormat, render_comparison_outputs
 from readiness.render.pdf import html_to_pdf
+from readiness.render.report.model import ReportView
+from readiness.render.report.render import render_html
 from tests.report.test_docx import dark_pixels
 from tests.report.test_progress import comparison, later  # noqa: F401 (fixtures)
 
@@ -62,3 +65,18 @@ def test_progress_pdf(comparison: Comparison, catalogue: Catalogue, tmp_path: Pa
     assert all(" yes yes " in line for line in fonts)  # embedded subsets
     assert has_bookmarks(data)
     assert dark_pixels(path) > 200  # a blank page has none
+
+
+@pytest.mark.slow
+def test_gap_report_pdf_in_chinese(views: dict[Language, ReportView], tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint")
+    data = html_to_pdf(render_html(views[Language.ZH]), dt.date(2026, 11, 2))
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    text, fonts = pdf_facts(path)
+    assert "结论" in text and "尚不具备认证条件" in text
+    assert "管理层摘要" in text
+    assert any("Noto-Sans-CJK-SC" in line for line in fonts)  # simplified forms first
+    assert all(" yes yes " in line for line in fonts)
+    assert has_bookmarks(data)
+    assert dark_pixels(path) > 200

@@ -17,11 +17,13 @@ from typing import Annotated
 import typer
 
 from readiness.cli.common import (
+    BrandOption,
     LangOption,
     MethodOption,
     TemplatesOption,
     console,
     help_group,
+    load_brand,
     load_data,
     out_folder,
     print_error,
@@ -181,6 +183,7 @@ def assess(
     ] = False,
     templates: TemplatesOption = None,
     method: MethodOption = None,
+    brand: BrandOption = None,
 ) -> None:
     """Score a client's answers, print a summary and write the gap report."""
     chosen = _formats(formats)
@@ -203,6 +206,7 @@ def assess(
             quiet=quiet,
             fail_under=fail_under,
             method=find_method(method),
+            brand=load_brand(brand),
         )
         return
     from readiness.jobs.assess import assess_into_folder
@@ -218,6 +222,7 @@ def assess(
         baseline=baseline,
         plan=plan,
         templates=templates,
+        brand=load_brand(brand),
     )
     if not quiet:
         from readiness.cli.views import assessment_summary

@@ -54,6 +54,28 @@ TemplatesOption = Annotated[
 ]
 
 
+BrandOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--brand",
+        exists=True,
+        dir_okay=False,
+        help="A brand file: firm, logo, colours, contact, footer, disclaimer, titles "
+        "(default: readiness-brand.yaml in the working folder, if there is one).",
+    ),
+]
+
+
+def load_brand(given: Path | None) -> Any:
+    """The brand of ``--brand`` or of ``readiness-brand.yaml`` here (a
+    :class:`readiness.models.brand.Brand`), or None."""
+    from readiness.inputs.brand import find_brand
+    from readiness.inputs.brand import load_brand as load
+
+    path = find_brand(given)
+    return load(path) if path is not None else None
+
+
 def out_folder(value: str | Path) -> Path:
     """``--out`` as typed, an empty one refused (see readiness.outputs.writing)."""
     from readiness.outputs.writing import output_folder

@@ -6,9 +6,11 @@ from typing import Annotated, Any
 import typer
 
 from readiness.cli.common import (
+    BrandOption,
     LangOption,
     MethodOption,
     TemplatesOption,
+    load_brand,
     load_data,
     out_folder,
     print_written,
@@ -100,6 +102,7 @@ def compare(
             "--across-methods", help="Compare even if the two were made with different methods."
         ),
     ] = False,
+    brand: BrandOption = None,
 ) -> None:
     """Show what moved between two assessments: scores, findings closed, new and worse."""
     try:
@@ -119,6 +122,7 @@ def compare(
         force=force,
         templates=templates,
         across_methods=across_methods,
+        brand=load_brand(brand),
     )
     if not quiet:
         print_written(

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from readiness.cli.common import (
+    BrandOption,
     LangOption,
     MethodOption,
     PlanConfigOption,
     StartOption,
     TemplatesOption,
+    load_brand,
     load_data,
     out_folder,
     print_written,
@@ -101,6 +103,7 @@ def plan(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
     templates: TemplatesOption = None,
     method: MethodOption = None,
+    brand: BrandOption = None,
 ) -> None:
     """Turn an assessment into a certification project plan: backlog, schedule, costs."""
     chosen = plan_formats(formats)
@@ -117,6 +120,7 @@ def plan(
         scenario=scenario,
         target=target.date() if target else None,
         templates=templates,
+        brand=load_brand(brand),
     )
     if not quiet:
         print_written(plan_summary(result.plan, lang), result.written, lang)

@@ -24,6 +24,7 @@ def portfolio(
     fail_under: float | None,
     workers: int | None = None,
     method: Path | None = None,
+    brand: Any = None,
 ) -> None:
     """Run the portfolio job with a progress bar, then print its table and failures."""
     from readiness.data.labels import labels
@@ -41,6 +42,7 @@ def portfolio(
             workers=workers,
             method=method,
             on_done=lambda _: progress.advance(task),
+            brand=brand,
         )
     report_portfolio(result.clients, language, fail_under)
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from readiness.jobs.context import Data
     from readiness.jobs.plan import PlanResult
     from readiness.models.assessment import Assessment
+    from readiness.models.brand import Brand
     from readiness.models.comparison import Comparison
     from readiness.outputs.report import ReportFormat
 
@@ -73,13 +74,15 @@ def assess_into_folder(
     baseline: Path | None = None,
     plan: bool = False,
     templates: Path | None = None,
+    brand: Brand | None = None,
 ) -> AssessResult:
     """Assess ``files`` as one client and write the gap report into ``out``.
 
     With ``baseline`` (earlier answers or a saved assessment) the report gains a progress
     section; with ``plan`` the certification project plan is written beside it, in the report's
     formats that a plan has, and as MS Project XML. ``templates`` is a consultant's folder
-    overriding shipped templates file by file.
+    overriding shipped templates file by file; ``brand`` the consultant's brand on every
+    format (its firm named as ``prepared_by`` in the JSON).
     """
     from readiness.jobs.context import assessment_of
     from readiness.outputs.plan import PLAN_FILES
@@ -88,6 +91,8 @@ def assess_into_folder(
     from readiness.scoring.compare import compare
 
     assessment = assess_files(files, data, merge=merge, assessed_on=assessed_on)
+    if brand is not None:
+        assessment.prepared_by = brand.firm(language)
     result = AssessResult(assessment)
     if baseline is not None:
         earlier = assessment_of(baseline, data)
@@ -100,6 +105,7 @@ def assess_into_folder(
         list(formats),
         result.comparison,
         templates,
+        brand,
     )
     inputs = [*files, baseline] if baseline else list(files)
     files_out = {FILE_NAMES[output]: content for output, content in rendered.items()}
@@ -114,6 +120,7 @@ def assess_into_folder(
             config_path=data.plan_config,
             shared=shared_requirements(data.questionnaire),
         )
+        result.plan.plan.prepared_by = assessment.prepared_by
         plan_formats = [PlanFormat(f.value) for f in formats if f.value in set(PlanFormat)]
         planned = render_plan_outputs(
             result.plan.plan,
@@ -121,6 +128,7 @@ def assess_into_folder(
             [*plan_formats, PlanFormat.MSPDI],
             result.plan.alternatives,
             templates,
+            brand,
         )
         files_out |= {PLAN_FILES[output]: content for output, content in planned.items()}
     # the report and the plan replace the old files together, or not at all

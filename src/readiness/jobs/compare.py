@@ -11,6 +11,7 @@ from readiness.language import Language
 
 if TYPE_CHECKING:
     from readiness.jobs.context import Data
+    from readiness.models.brand import Brand
     from readiness.models.comparison import Comparison
     from readiness.outputs.report import ReportFormat
 
@@ -48,6 +49,7 @@ def compare_into_folder(
     force: bool = False,
     templates: Path | None = None,
     across_methods: bool = False,
+    brand: Brand | None = None,
 ) -> CompareResult:
     """Compare ``old`` with ``new`` and write the progress report into ``out`` (``templates``:
     a consultant's folder overriding shipped templates)."""
@@ -55,8 +57,10 @@ def compare_into_folder(
     from readiness.outputs.writing import write_outputs
 
     comparison = compare_files(old, new, data, force=force, across_methods=across_methods)
+    if brand is not None:
+        comparison.prepared_by = brand.firm(language)
     rendered = render_comparison_outputs(
-        comparison, data.catalogue, language, list(formats), templates
+        comparison, data.catalogue, language, list(formats), templates, brand
     )
     files = {COMPARISON_FILES[output]: content for output, content in rendered.items()}
     return CompareResult(comparison, write_outputs(out, files, inputs=[old, new]))

@@ -14,6 +14,7 @@ from readiness.language import Language
 if TYPE_CHECKING:
     from readiness.jobs.context import Data
     from readiness.models.assessment import Assessment
+    from readiness.models.brand import Brand
     from readiness.models.catalogue import Catalogue
     from readiness.models.plan import Plan
     from readiness.outputs.plan import PlanFormat
@@ -95,12 +96,17 @@ def write_plan(
     folder: Path,
     inputs: Sequence[Path],
     templates: Path | None = None,
+    brand: Brand | None = None,
 ) -> list[Path]:
     """Render every format in memory first, then write the files into ``folder`` together."""
     from readiness.outputs.plan import PLAN_FILES, render_plan_outputs
     from readiness.outputs.writing import write_outputs
 
-    rendered = render_plan_outputs(result.plan, language, formats, result.alternatives, templates)
+    if brand is not None:
+        result.plan.prepared_by = brand.firm(language)
+    rendered = render_plan_outputs(
+        result.plan, language, formats, result.alternatives, templates, brand
+    )
     files = {PLAN_FILES[output]: data for output, data in rendered.items()}
     written = write_outputs(folder, files, inputs=inputs)
     result.written += written
@@ -119,6 +125,7 @@ def plan_into_folder(
     scenario: str | None = None,
     target: dt.date | None = None,
     templates: Path | None = None,
+    brand: Brand | None = None,
 ) -> PlanResult:
     """Plan from ``file`` (answers or a saved assessment) and write the plan into ``out``."""
     from readiness.jobs.context import assessment_of
@@ -136,5 +143,5 @@ def plan_into_folder(
         shared=shared_requirements(data.questionnaire),
     )
     inputs = [file, config_path] if config_path else [file]
-    write_plan(result, language, formats, out, inputs, templates)
+    write_plan(result, language, formats, out, inputs, templates, brand)
     return result

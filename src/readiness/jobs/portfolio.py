@@ -14,11 +14,15 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readiness.errors import ReadinessError
 from readiness.language import Language
 from readiness.models.portfolio import ClientResult
 from readiness.outputs.report import FILE_NAMES, ReportFormat
+
+if TYPE_CHECKING:
+    from readiness.models.brand import Brand
 
 SUMMARY_NAMES = ("portfolio.md", "portfolio.xlsx")
 """Files of the portfolio summary, beside the client folders: no client folder takes them."""
@@ -59,11 +63,13 @@ def assess_client(
     scoring: Path | None = None,
     inputs: Sequence[Path] = (),
     method: Path | None = None,
+    brand: Brand | None = None,
 ) -> ClientResult:
     """Assess one answer file and write its reports into ``folder``; report problems as data.
 
     ``inputs`` are every file of the run: no output replaces any of them. ``method``: a method
-    folder merged over the shipped data (each worker reads it)."""
+    folder merged over the shipped data (each worker reads it); ``brand`` is the consultant's,
+    on every client's reports."""
     from readiness.inputs.answers import load_answer_file
     from readiness.jobs.context import load_data
     from readiness.outputs.report import render_outputs
@@ -75,7 +81,11 @@ def assess_client(
         catalogue, questionnaire = data.catalogue, data.questionnaire
         answers = load_answer_file(path, questionnaire, catalogue)
         result = assess(answers, catalogue, questionnaire, data.scoring, method=data.method)
-        rendered = render_outputs(result, catalogue, questionnaire, language, list(formats))
+        if brand is not None:
+            result.prepared_by = brand.firm(language)
+        rendered = render_outputs(
+            result, catalogue, questionnaire, language, list(formats), brand=brand
+        )
         named = {FILE_NAMES[output]: data for output, data in rendered.items()}
         write_outputs(folder, named, inputs=[path, *inputs])
     except ReadinessError as error:
@@ -123,6 +133,7 @@ def run_portfolio(
     workers: int | None = None,
     on_done: Callable[[ClientResult], None] | None = None,
     method: Path | None = None,
+    brand: Brand | None = None,
 ) -> PortfolioResult:
     """Assess each file into ``out/<name>/`` in parallel and write the portfolio summary
     (``portfolio.md``, ``portfolio.xlsx``). A bad file does not stop the others: its problem
@@ -148,6 +159,7 @@ def run_portfolio(
                 scoring,
                 list(files),
                 method,
+                brand,
             ): index
             for index, (path, target) in enumerate(zip(files, targets, strict=True))
         }

@@ -365,6 +365,9 @@ class Assessment(Result):
     tool_version: str
     assessed_on: dt.date | None
     assessor: str | None
+    prepared_by: str | None = Field(
+        default=None, description="the consultancy named in the brand file, if one was used"
+    )
     client: Client
     source: Source
     target_score: float

@@ -78,6 +78,9 @@ class Comparison(Result):
 
     schema_version: Literal["1.0"] = "1.0"
     tool_version: str
+    prepared_by: str | None = Field(
+        default=None, description="the consultancy named in the brand file, if one was used"
+    )
     old: Side
     new: Side
     forced: bool = Field(description="the clients' names differ and --force was given")

@@ -302,6 +302,9 @@ class Plan(Result):
 
     schema_version: Literal["2.0"] = "2.0"
     client: str
+    prepared_by: str | None = Field(
+        default=None, description="the consultancy named in the brand file, if one was used"
+    )
     assessed_on: dt.date | None
     start: dt.date
     scenario: str

@@ -13,7 +13,9 @@ from readiness.language import Language
 from readiness.outputs.registry import Content, Document, Output
 
 if TYPE_CHECKING:  # the command line imports this module before it needs any model
+    from readiness.models.brand import Brand
     from readiness.models.plan import Plan
+    from readiness.render.brand import BrandView
 
 
 class PlanFormat(StrEnum):
@@ -37,6 +39,15 @@ class PlanSubject:
     alternatives: Sequence[Plan] = ()
     templates: Path | None = None
     """A consultant's folder of templates overriding ours file by file."""
+    brand: Brand | None = None
+    """The consultant's brand, on every format."""
+
+    @property
+    def branding(self) -> BrandView | None:
+        """The brand as the plan shows it."""
+        from readiness.render.brand import brand_view
+
+        return brand_view(self.brand, self.language, "plan")
 
 
 def _json(subject: PlanSubject) -> Content:
@@ -46,14 +57,16 @@ def _json(subject: PlanSubject) -> Content:
 def _html(subject: PlanSubject) -> Content:
     from readiness.render.plan.render import render_plan_html
 
-    return render_plan_html(subject.plan, subject.language, subject.alternatives, subject.templates)
+    return render_plan_html(
+        subject.plan, subject.language, subject.alternatives, subject.templates, subject.branding
+    )
 
 
 def _markdown(subject: PlanSubject) -> Content:
     from readiness.render.plan.render import render_plan_markdown
 
     return render_plan_markdown(
-        subject.plan, subject.language, subject.alternatives, subject.templates
+        subject.plan, subject.language, subject.alternatives, subject.templates, subject.branding
     )
 
 
@@ -62,7 +75,9 @@ def _docx(subject: PlanSubject) -> Content:
     from readiness.render.docx.plan import plan_docx
 
     template = word_template(subject.templates, "plan.docx")
-    return plan_docx(subject.plan, subject.language, subject.alternatives, template)
+    return plan_docx(
+        subject.plan, subject.language, subject.alternatives, template, subject.branding
+    )
 
 
 def _pdf(subject: PlanSubject) -> Content:
@@ -76,7 +91,9 @@ def _pdf(subject: PlanSubject) -> Content:
 def _workbook(subject: PlanSubject) -> Content:
     from readiness.render.plan.workbook import plan_workbook_bytes
 
-    return plan_workbook_bytes(subject.plan, subject.language, subject.alternatives)
+    return plan_workbook_bytes(
+        subject.plan, subject.language, subject.alternatives, subject.branding
+    )
 
 
 def _mspdi(subject: PlanSubject) -> Content:
@@ -106,6 +123,7 @@ def render_plan_outputs(
     formats: Sequence[PlanFormat],
     alternatives: Sequence[Plan] = (),
     templates: Path | None = None,
+    brand: Brand | None = None,
 ) -> dict[PlanFormat, str | bytes]:
     """Every requested output of ``plan`` (compared with ``alternatives``), in memory."""
-    return PLAN.render(PlanSubject(plan, language, alternatives, templates), formats)
+    return PLAN.render(PlanSubject(plan, language, alternatives, templates, brand), formats)

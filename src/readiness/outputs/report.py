@@ -15,9 +15,11 @@ from readiness.outputs.registry import parse_formats as _parse
 
 if TYPE_CHECKING:  # the command line imports this module before it needs any model
     from readiness.models.assessment import Assessment
+    from readiness.models.brand import Brand
     from readiness.models.catalogue import Catalogue
     from readiness.models.comparison import Comparison
     from readiness.models.questionnaire import Questionnaire
+    from readiness.render.brand import BrandView
     from readiness.render.progress.view import ProgressView
     from readiness.render.report.model import ReportView
 
@@ -53,13 +55,22 @@ class ReportSubject:
     comparison: Comparison | None = None
     templates: Path | None = None
     """A consultant's folder of templates overriding ours file by file."""
+    brand: Brand | None = None
+    """The consultant's brand, on every format."""
+
+    @cached_property
+    def branding(self) -> BrandView | None:
+        """The brand as the gap report shows it."""
+        from readiness.render.brand import brand_view
+
+        return brand_view(self.brand, self.language, "report")
 
     @cached_property
     def html(self) -> str:
         """The HTML page (also the source of the PDF), rendered once."""
         from readiness.render.report.render import render_html
 
-        return render_html(self.view, self.templates)
+        return render_html(self.view, self.templates, self.branding)
 
     @cached_property
     def view(self) -> ReportView:
@@ -94,19 +105,20 @@ def _report_docx(subject: ReportSubject) -> Content:
     from readiness.render.docx.document import word_template
     from readiness.render.docx.report import report_docx
 
-    return report_docx(subject.view, word_template(subject.templates, "report.docx"))
+    template = word_template(subject.templates, "report.docx")
+    return report_docx(subject.view, template, subject.branding)
 
 
 def _report_markdown(subject: ReportSubject) -> Content:
     from readiness.render.report.render import render_markdown
 
-    return render_markdown(subject.view, subject.templates)
+    return render_markdown(subject.view, subject.templates, subject.branding)
 
 
 def _report_workbook(subject: ReportSubject) -> Content:
     from readiness.render.report.workbook import workbook_bytes
 
-    return workbook_bytes(subject.view)
+    return workbook_bytes(subject.view, subject.branding)
 
 
 REPORT: Document[ReportFormat, ReportSubject] = Document(
@@ -131,13 +143,17 @@ def render_outputs(
     formats: list[ReportFormat],
     baseline: Comparison | None = None,
     templates: Path | None = None,
+    brand: Brand | None = None,
 ) -> dict[ReportFormat, str | bytes]:
     """Every requested format of the gap report, in memory (nothing is written here).
 
     With ``baseline`` (the comparison with an earlier assessment) the report gains a progress
-    section; ``templates`` is a consultant's folder overriding shipped templates file by file.
+    section; ``templates`` is a consultant's folder overriding shipped templates file by file;
+    ``brand`` the consultant's brand.
     """
-    subject = ReportSubject(assessment, catalogue, questionnaire, language, baseline, templates)
+    subject = ReportSubject(
+        assessment, catalogue, questionnaire, language, baseline, templates, brand
+    )
     return REPORT.render(subject, formats)
 
 
@@ -149,6 +165,14 @@ class ProgressSubject:
     catalogue: Catalogue
     language: Language
     templates: Path | None = None
+    brand: Brand | None = None
+
+    @cached_property
+    def branding(self) -> BrandView | None:
+        """The brand as the progress report shows it."""
+        from readiness.render.brand import brand_view
+
+        return brand_view(self.brand, self.language, "progress")
 
     @cached_property
     def view(self) -> ProgressView:
@@ -167,7 +191,7 @@ def _progress_page(kind: str) -> Any:
         from readiness.render.report.render import render_comparison
 
         version = subject.comparison.tool_version
-        return render_comparison(subject.view, kind, version, subject.templates)
+        return render_comparison(subject.view, kind, version, subject.templates, subject.branding)
 
     return render
 
@@ -185,13 +209,13 @@ def _progress_docx(subject: ProgressSubject) -> Content:
     from readiness.render.docx.progress import progress_docx
 
     template = word_template(subject.templates, "progress.docx")
-    return progress_docx(subject.view, subject.comparison.tool_version, template)
+    return progress_docx(subject.view, subject.comparison.tool_version, template, subject.branding)
 
 
 def _progress_workbook(subject: ProgressSubject) -> Content:
     from readiness.render.progress.workbook import comparison_workbook_bytes
 
-    return comparison_workbook_bytes(subject.view)
+    return comparison_workbook_bytes(subject.view, subject.branding)
 
 
 PROGRESS: Document[ReportFormat, ProgressSubject] = Document(
@@ -214,6 +238,8 @@ def render_comparison_outputs(
     language: Language,
     formats: list[ReportFormat],
     templates: Path | None = None,
+    brand: Brand | None = None,
 ) -> dict[ReportFormat, str | bytes]:
     """The progress report of ``readiness compare`` in every requested format, in memory."""
-    return PROGRESS.render(ProgressSubject(comparison, catalogue, language, templates), formats)
+    subject = ProgressSubject(comparison, catalogue, language, templates, brand)
+    return PROGRESS.render(subject, formats)

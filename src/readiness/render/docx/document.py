@@ -25,7 +25,7 @@ from docx import Document as open_document
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -37,6 +37,7 @@ from lxml.etree import SubElement
 
 from readiness.errors import InputError, Problem
 from readiness.language import Language
+from readiness.render.docx.contents import fill_contents
 from readiness.render.docx.images import png_size
 
 # XML 1.0 forbids most C0 controls; Word would refuse the file. Tab and line feed stay (python-docx
@@ -292,6 +293,11 @@ def add_picture(
     document.add_paragraph(clean(caption), style=CAPTION)
 
 
+def page_break(document: Document) -> None:
+    """Start a new page in the same section."""
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
 def start_section(document: Document, landscape: bool) -> None:
     """A new A4 section on a new page, landscape or portrait."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
@@ -316,6 +322,7 @@ def document_bytes(document: Document, title: str, author: str, when: dt.date | 
     properties.last_printed = moment
     properties.revision = 1
     properties.comments = ""
+    fill_contents(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return _fixed_zip(buffer.getvalue())

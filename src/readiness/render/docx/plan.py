@@ -9,9 +9,11 @@ from docx.document import Document
 
 from readiness.language import Language
 from readiness.models.plan import Plan
+from readiness.render.brand import BrandView
 from readiness.render.docx import document as word
+from readiness.render.docx.brand import add_brand, add_disclaimer, title_of
 from readiness.render.docx.images import svg_to_png
-from readiness.render.plan.gantt import gantt_svg
+from readiness.render.plan.gantt import gantt_pages
 from readiness.render.plan.render import BACKLOG_SHOWN, Words
 
 
@@ -73,9 +75,15 @@ def _stage2(plan: Plan, w: Words) -> str:
 
 def _schedule(document: Document, plan: Plan, w: Words, language: Language) -> None:
     word.add_heading(document, w["p_h_gantt"], 1)
-    svg = gantt_svg(plan, language, title=w["p_h_gantt"])
+    pages = gantt_pages(plan, language, title=w["p_h_gantt"])
     caption = f"{w['p_h_gantt']}: {w.date(plan.start)} – {w.date(plan.certificate)}"
-    word.add_picture(document, svg_to_png(svg), 257.0, caption, max_height_mm=140.0)
+    for number, svg in enumerate(pages, start=1):
+        if number > 1:
+            word.page_break(document)
+        shown = caption if len(pages) == 1 else f"{caption} ({number}/{len(pages)})"
+        # the full landscape text width: task names print at about 8 pt
+        word.add_picture(document, svg_to_png(svg, zoom=2.0), 257.0, shown, max_height_mm=150.0)
+    word.page_break(document)
     word.add_heading(document, w["p_h_phases"], 2)
     word.add_table(
         document,
@@ -201,12 +209,19 @@ def _costs(document: Document, plan: Plan, w: Words) -> None:
 
 
 def plan_docx(
-    plan: Plan, language: Language, alternatives: Sequence[Plan] = (), template: Path | None = None
+    plan: Plan,
+    language: Language,
+    alternatives: Sequence[Plan] = (),
+    template: Path | None = None,
+    brand: BrandView | None = None,
 ) -> bytes:
-    """The plan as .docx bytes; the Gantt chart and the task and backlog tables in landscape."""
+    """The plan as .docx bytes under the consultant's ``brand``; the Gantt chart and the task
+    and backlog tables in landscape."""
     w = Words(plan, language)
     document = word.new_document(language, template)
-    document.add_paragraph(word.clean(w["p_title"]), style="Title")
+    add_brand(document, brand, own_letterhead=template is not None)
+    title = title_of(brand, w["p_title"])
+    document.add_paragraph(word.clean(title), style="Title")
     word.add_paragraph(document, f"{w['prepared_for']}: {plan.client}")
     score = "—" if plan.overall_score is None else f"{plan.overall_score:.1f}"
     word.add_paragraph(
@@ -214,6 +229,7 @@ def plan_docx(
     )
     word.add_paragraph(document, f"{w['p_scenario']}: {w.t(plan.scenario_name)}")
     word.add_paragraph(document, f"{w['p_start']}: {w.date(plan.start)}")
+    add_disclaimer(document, brand, w.labels)
     word.add_contents(document, w["contents"], w["docx_update_contents"])
     _overview(document, plan, w, alternatives)
     word.start_section(document, landscape=True)
@@ -221,4 +237,4 @@ def plan_docx(
     _backlog(document, plan, w)
     word.start_section(document, landscape=False)
     _costs(document, plan, w)
-    return word.document_bytes(document, f"{w['p_title']}: {plan.client}", "", plan.assessed_on)
+    return word.document_bytes(document, f"{title}: {plan.client}", "", plan.assessed_on)

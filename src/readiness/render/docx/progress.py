@@ -8,7 +8,9 @@ from pathlib import Path
 from docx.document import Document
 
 from readiness.language import Language
+from readiness.render.brand import BrandView
 from readiness.render.docx import document as word
+from readiness.render.docx.brand import add_brand, add_disclaimer, title_of
 from readiness.render.docx.images import svg_to_png
 from readiness.render.progress.view import ProgressView
 from readiness.render.rows import BlockerView
@@ -95,12 +97,19 @@ def add_progress(document: Document, p: ProgressView, level: int) -> None:
         _blockers(document, p, blockers)
 
 
-def progress_docx(p: ProgressView, tool_version: str, template: Path | None = None) -> bytes:
-    """The standalone progress report as .docx bytes."""
+def progress_docx(
+    p: ProgressView,
+    tool_version: str,
+    template: Path | None = None,
+    brand: BrandView | None = None,
+) -> bytes:
+    """The standalone progress report as .docx bytes, under the consultant's ``brand``."""
     w = p.words
     language = Language.ZH if p.html_lang.startswith("zh") else Language.EN
     document = word.new_document(language, template)
-    document.add_paragraph(word.clean(w["c_title"]), style="Title")
+    add_brand(document, brand, own_letterhead=template is not None)
+    title = title_of(brand, w["c_title"])
+    document.add_paragraph(word.clean(title), style="Title")
     word.add_paragraph(document, f"{w['prepared_for']}: {p.client}")
     word.add_paragraph(document, f"{w['c_verdict_then']} ({p.old_date}): {p.old_verdict_label}")
     word.add_paragraph(
@@ -108,10 +117,11 @@ def progress_docx(p: ProgressView, tool_version: str, template: Path | None = No
     )
     word.add_bullets(document, p.new_verdict_reasons)
     word.add_paragraph(document, f"readiness {tool_version}")
+    add_disclaimer(document, brand, w)
     word.add_contents(document, w["contents"], w["docx_update_contents"])
     add_progress(document, p, 1)
     when = _date(p.new_date)
-    return word.document_bytes(document, f"{w['c_title']}: {p.client}", "", when)
+    return word.document_bytes(document, f"{title}: {p.client}", "", when)
 
 
 def _date(text: str) -> dt.date | None:

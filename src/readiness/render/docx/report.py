@@ -8,7 +8,9 @@ from pathlib import Path
 from docx.document import Document
 
 from readiness.language import Language
+from readiness.render.brand import BrandView
 from readiness.render.docx import document as word
+from readiness.render.docx.brand import add_brand, add_disclaimer, title_of
 from readiness.render.docx.images import svg_to_png
 from readiness.render.report.model import FindingView, ReportView, ScoreRow
 from readiness.render.report.render import chart_markup
@@ -43,9 +45,9 @@ def _findings(document: Document, view: ReportView, items: list[FindingView]) ->
     )
 
 
-def _cover(document: Document, view: ReportView) -> None:
+def _cover(document: Document, view: ReportView, brand: BrandView | None) -> None:
     w, meta = view.words, view.meta
-    document.add_paragraph(word.clean(meta.title), style="Title")
+    document.add_paragraph(word.clean(title_of(brand, meta.title)), style="Title")
     word.add_paragraph(document, f"{w['prepared_for']}: {meta.client}")
     word.add_table(
         document,
@@ -60,6 +62,7 @@ def _cover(document: Document, view: ReportView) -> None:
         ],
         widths=[50, 120],
     )
+    add_disclaimer(document, brand, w)
     word.add_contents(document, w["contents"], w["docx_update_contents"])
 
 
@@ -270,15 +273,19 @@ def _carried(document: Document, view: ReportView) -> None:
     )
 
 
-def report_docx(view: ReportView, template: Path | None = None) -> bytes:
-    """The gap report as .docx bytes (into ``template``'s body when a Word template is given).
+def report_docx(
+    view: ReportView, template: Path | None = None, brand: BrandView | None = None
+) -> bytes:
+    """The gap report as .docx bytes (into ``template``'s body when a Word template is given),
+    under the consultant's ``brand``.
 
     The detail chapters (areas, findings, documents) sit in a landscape section: their tables
     have five to eight columns.
     """
     language = Language(view.meta.language)
     document = word.new_document(language, template)
-    _cover(document, view)
+    add_brand(document, brand, own_letterhead=template is not None)
+    _cover(document, view, brand)
     _summary(document, view)
     if view.progress is not None:
         from readiness.render.docx.progress import add_progress
@@ -294,5 +301,8 @@ def report_docx(view: ReportView, template: Path | None = None) -> bytes:
     _method(document, view)
     when = dt.date.fromisoformat(view.meta.assessed_on) if view.meta.assessed_on else None
     return word.document_bytes(
-        document, f"{view.meta.title}: {view.meta.client}", view.meta.assessor or "", when
+        document,
+        f"{title_of(brand, view.meta.title)}: {view.meta.client}",
+        view.meta.assessor or "",
+        when,
     )

@@ -35,6 +35,16 @@ TOP = 34
 TAIL_DAYS = 45
 
 
+PRINT_ROWS = 26
+"""Rows of one printed Gantt page: a landscape A4 page holds them with the heading and
+caption at a task-name size that reads at 100 % (about 8 pt)."""
+PRINT_CHART_WIDTH = 560
+"""The time axis of a printed page, narrower than on screen so that the names print larger."""
+
+Line = tuple[Phase, Task | None]
+"""One row of the chart: a phase (task None) or one of its tasks."""
+
+
 def _rows(plan: Plan) -> list[tuple[Phase, list[Task]]]:
     by_id = {task.id: task for task in plan.tasks}
     return [
@@ -43,20 +53,67 @@ def _rows(plan: Plan) -> list[tuple[Phase, list[Task]]]:
     ]
 
 
+def _lines(plan: Plan) -> list[Line]:
+    return [
+        line
+        for phase, tasks in _rows(plan)
+        for line in [(phase, None), *((phase, t) for t in tasks)]
+    ]
+
+
 def gantt_svg(plan: Plan, language: Language, *, title: str) -> str:
-    """The Gantt chart of ``plan`` with labels in ``language``."""
-    rows = _rows(plan)
+    """The Gantt chart of ``plan`` with labels in ``language``, every row in one chart."""
+    return _chart(plan, _lines(plan), language, title, CHART_WIDTH)
+
+
+def gantt_pages(plan: Plan, language: Language, *, title: str, rows: int = PRINT_ROWS) -> list[str]:
+    """The Gantt chart for print: pages of at most ``rows`` rows, each with the whole time
+    axis (bars line up from page to page). A phase that does not fit in what is left of a
+    page starts the next one; a phase longer than a page goes on over several, its own row
+    repeated at the top of each."""
+    return [
+        _chart(plan, page, language, title, PRINT_CHART_WIDTH)
+        for page in split_rows(_rows(plan), rows)
+    ]
+
+
+def split_rows(groups: list[tuple[Phase, list[Task]]], rows: int) -> list[list[Line]]:
+    """The rows of ``groups`` (phases and their tasks) cut into pages of at most ``rows``."""
+    pages: list[list[Line]] = []
+    page: list[Line] = []
+    for phase, tasks in groups:
+        block: list[Line] = [(phase, None), *((phase, task) for task in tasks)]
+        if page and len(page) + len(block) > rows and len(block) <= rows:
+            pages.append(page)
+            page = []
+        while block:
+            room = rows - len(page)
+            if room < 2:  # a phase row alone at the foot of a page: start the next page
+                pages.append(page)
+                page = []
+                continue
+            page += block[:room]
+            block = block[room:]
+            if block:
+                pages.append(page)
+                page = []
+                block = [(phase, None), *block]
+    if page:
+        pages.append(page)
+    return pages
+
+
+def _chart(plan: Plan, lines: list[Line], language: Language, title: str, chart: int) -> str:
     first = plan.start
     last = plan.certificate + dt.timedelta(days=TAIL_DAYS)
     span = max((last - first).days, 1)
 
     def x(day: dt.date) -> float:
         clipped = min(max(day, first), last)
-        return LABEL_WIDTH + (clipped - first).days / span * CHART_WIDTH
+        return LABEL_WIDTH + (clipped - first).days / span * chart
 
-    count = sum(1 + len(tasks) for _, tasks in rows)
-    height = TOP + count * ROW + 10
-    width = LABEL_WIDTH + CHART_WIDTH + 90
+    height = TOP + len(lines) * ROW + 10
+    width = LABEL_WIDTH + chart + 90
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
         f'role="img" aria-label="{svg.safe(title)}" class="chart chart-gantt" font-size="11">',
@@ -64,21 +121,24 @@ def gantt_svg(plan: Plan, language: Language, *, title: str) -> str:
     ]
     parts += _month_axis(first, last, x, height)
     y = TOP
-    for phase, tasks in rows:
+    edge = LABEL_WIDTH + chart
+    for phase, task in lines:
         colour = PHASE_COLOURS.get(phase.id, "#2c6fbb")
-        parts.append(_label(y, phase.name.get(language), bold=True))
-        parts.append(_bar(x(phase.start), x(phase.finish + dt.timedelta(days=1)), y, colour, 0.9))
-        parts += _overflow(phase.finish, last, y)
-        y += ROW
-        for task in tasks:
+        if task is None:
+            parts.append(_label(y, phase.name.get(language), bold=True))
+            parts.append(
+                _bar(x(phase.start), x(phase.finish + dt.timedelta(days=1)), y, colour, 0.9)
+            )
+            parts += _overflow(phase.finish, last, y, edge)
+        else:
             parts.append(_label(y, task.name.get(language), bold=False, indent=12))
             if task.milestone:
                 parts.append(_diamond(x(task.start), y, colour))
             else:
                 end = x(task.finish + dt.timedelta(days=1))
                 parts.append(_bar(x(task.start), end, y, colour, 0.45))
-            parts += _overflow(task.start if task.milestone else task.finish, last, y)
-            y += ROW
+            parts += _overflow(task.start if task.milestone else task.finish, last, y, edge)
+        y += ROW
     parts.append("</svg>")
     return "".join(parts)
 
@@ -124,11 +184,10 @@ def _diamond(centre: float, y: int, colour: str) -> str:
     return f'<polygon class="milestone" points="{points}" fill="{colour}"/>'
 
 
-def _overflow(day: dt.date, last: dt.date, y: int) -> list[str]:
-    """Work beyond the axis: its date at the right edge."""
+def _overflow(day: dt.date, last: dt.date, y: int, edge: float) -> list[str]:
+    """Work beyond the axis: its date at the right ``edge``."""
     if day <= last:
         return []
-    edge = LABEL_WIDTH + CHART_WIDTH
     return [
         f'<text x="{edge + 6}" y="{y + 13}" fill="#5f6b7a" font-size="10">→ {day.isoformat()}</text>'
     ]

@@ -20,8 +20,9 @@ from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.common import LocalText
 from readiness.models.plan import Plan
+from readiness.render.brand import BrandView
 from readiness.render.environment import environment, markdown_text, render_template
-from readiness.render.plan.gantt import gantt_svg
+from readiness.render.plan.gantt import gantt_pages, gantt_svg
 from readiness.render.plan.words import kind_key, part_key
 
 BACKLOG_SHOWN = 120
@@ -121,11 +122,16 @@ def render_plan_html(
     language: Language,
     alternatives: Sequence[Plan] = (),
     templates: Path | None = None,
+    brand: BrandView | None = None,
 ) -> str:
-    """The self-contained HTML plan with its Gantt chart (``templates``: overriding folder)."""
+    """The self-contained HTML plan with its Gantt chart (``templates``: overriding folder),
+    under the consultant's ``brand``."""
     context = _context(plan, alternatives, language)
+    context["brand"] = brand
     words = Words(plan, language)
     context["gantt"] = Markup(gantt_svg(plan, language, title=words["p_h_gantt"]))
+    pages = gantt_pages(plan, language, title=words["p_h_gantt"])
+    context["gantt_pages"] = [Markup(page) for page in pages]
     context["html_lang"] = "zh-CN" if language is Language.ZH else "en"
     return render_template(environment("html", templates), "plan.html.j2", **context)
 
@@ -135,7 +141,9 @@ def render_plan_markdown(
     language: Language,
     alternatives: Sequence[Plan] = (),
     templates: Path | None = None,
+    brand: BrandView | None = None,
 ) -> str:
     """The Markdown plan (``templates``: a folder overriding the shipped templates)."""
     context = _context(plan, alternatives, language, markdown_text)
+    context["brand"] = brand
     return render_template(environment("md", templates), "plan.md.j2", **context)

@@ -27,6 +27,7 @@ from readiness.data.workbook_layout import FIRST_ROW, HEADER_ROW
 from readiness.language import Language
 from readiness.models.plan import CostLine, CostPart, Plan
 from readiness.planning.costs import AUDIT_DAY, PERSON_DAY, YEAR
+from readiness.render.brand import BrandView
 from readiness.render.plan.workbook_sheets import (
     PlanBook,
     backlog_sheet,
@@ -39,6 +40,7 @@ from readiness.render.plan.workbook_sheets import (
 )
 from readiness.render.workbooks import cells
 from readiness.render.workbooks.book import new_workbook, stamp
+from readiness.render.workbooks.brand import brand_workbook
 from readiness.render.workbooks.cells import Sheet
 from readiness.render.workbooks.saving import save_bytes
 from readiness.render.workbooks.tables import (
@@ -66,12 +68,20 @@ _TOTAL_FONT = Font(bold=True, size=12)
 _NOTE_FONT = Font(size=8, italic=True, color="808080")
 
 
-def plan_workbook_bytes(plan: Plan, language: Language, alternatives: Sequence[Plan] = ()) -> bytes:
+def plan_workbook_bytes(
+    plan: Plan,
+    language: Language,
+    alternatives: Sequence[Plan] = (),
+    brand: BrandView | None = None,
+) -> bytes:
     """The plan as the content of an .xlsx file; the same plan, the same bytes.
 
-    ``alternatives`` (other scenarios of the same assessment) are compared on the summary.
+    ``alternatives`` (other scenarios of the same assessment) are compared on the summary;
+    ``brand`` is the consultant's, in the page headers and footers and on the summary.
     """
-    return save_bytes(build_plan_workbook(plan, language, alternatives))
+    workbook = build_plan_workbook(plan, language, alternatives)
+    brand_workbook(workbook, brand, labels(language))
+    return save_bytes(workbook)
 
 
 def build_plan_workbook(

@@ -6,9 +6,11 @@ from __future__ import annotations
 from openpyxl.chart import BarChart, Reference
 from openpyxl.workbook.workbook import Workbook
 
+from readiness.render.brand import BrandView
 from readiness.render.progress.view import ProgressView
 from readiness.render.workbooks import cells
 from readiness.render.workbooks.book import new_workbook, stamp, to_bytes
+from readiness.render.workbooks.brand import brand_workbook
 from readiness.render.workbooks.tables import Value, put_row, put_title, set_widths
 
 _WIDE = 60
@@ -30,10 +32,11 @@ def _row(ws: cells.Sheet, row: int, values: list[Value]) -> None:
     put_row(ws, row, values)
 
 
-def comparison_workbook_bytes(progress: ProgressView) -> bytes:
-    """The progress workbook of ``progress``; the same view gives the same bytes."""
+def comparison_workbook_bytes(progress: ProgressView, brand: BrandView | None = None) -> bytes:
+    """The progress workbook of ``progress`` (under ``brand``); the same view, the same bytes."""
     book = stamp(new_workbook(), title=progress.words["c_title"], language=progress.html_lang)
     add_progress_sheets(book, progress)
+    brand_workbook(book, brand, progress.words)
     return to_bytes(book)
 
 

@@ -12,6 +12,7 @@ from readiness.render.report import charts
 from readiness.render.report.model import ReportView
 
 if TYPE_CHECKING:
+    from readiness.render.brand import BrandView
     from readiness.render.progress.view import ProgressView
 
 
@@ -52,24 +53,34 @@ def chart_markup(view: ReportView) -> dict[str, Markup]:
     }
 
 
-def render_html(view: ReportView, templates: Path | None = None) -> str:
+def render_html(
+    view: ReportView, templates: Path | None = None, brand: BrandView | None = None
+) -> str:
     """The self-contained HTML gap report: no script, no external resource.
 
-    ``templates``: a folder whose files replace the shipped templates of the same name.
+    ``templates``: a folder whose files replace the shipped templates of the same name;
+    ``brand``: the consultant's brand on it.
     """
     env = environment("html", templates)
     return render_template(
-        env, "report.html.j2", view=view, w=view.words, charts=chart_markup(view)
+        env, "report.html.j2", view=view, w=view.words, charts=chart_markup(view), brand=brand
     )
 
 
-def render_markdown(view: ReportView, templates: Path | None = None) -> str:
-    """The Markdown gap report (client text escaped so it stays text)."""
-    return render_template(environment("md", templates), "report.md.j2", view=view, w=view.words)
+def render_markdown(
+    view: ReportView, templates: Path | None = None, brand: BrandView | None = None
+) -> str:
+    """The Markdown gap report (client text escaped so it stays text), under ``brand``."""
+    env = environment("md", templates)
+    return render_template(env, "report.md.j2", view=view, w=view.words, brand=brand)
 
 
 def render_comparison(
-    progress: ProgressView, kind: str, tool_version: str, templates: Path | None = None
+    progress: ProgressView,
+    kind: str,
+    tool_version: str,
+    templates: Path | None = None,
+    brand: BrandView | None = None,
 ) -> str:
     """The standalone progress report as HTML (``kind`` "html") or Markdown ("md")."""
     env = environment("html" if kind == "html" else "md", templates)
@@ -80,4 +91,5 @@ def render_comparison(
         w=progress.words,
         html_lang=progress.html_lang,
         tool_version=tool_version,
+        brand=brand,
     )

@@ -29,6 +29,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.pagebreak import Break
 
+from readiness.render.brand import BrandView
 from readiness.render.report.model import ReportView, ScoreRow
 from readiness.render.report.workbook_apart import apart_sheet
 from readiness.render.report.workbook_sheets import (
@@ -42,6 +43,7 @@ from readiness.render.report.workbook_sheets import (
 )
 from readiness.render.workbooks import cells
 from readiness.render.workbooks.book import new_workbook, stamp, to_bytes
+from readiness.render.workbooks.brand import brand_workbook
 from readiness.render.workbooks.cells import Sheet
 from readiness.render.workbooks.tables import (
     BAND_FILLS,
@@ -86,9 +88,13 @@ _VALUE_ALIGN = Alignment(horizontal="left", vertical="top", wrap_text=True)
 _REPORT_TITLE_FONT = Font(bold=True, size=16)
 
 
-def workbook_bytes(view: ReportView) -> bytes:
-    """The gap report of ``view`` as the content of an .xlsx file; the same view, the same bytes."""
-    return to_bytes(build_workbook(view))
+def workbook_bytes(view: ReportView, brand: BrandView | None = None) -> bytes:
+    """The gap report of ``view`` as the content of an .xlsx file; the same view, the same bytes.
+
+    ``brand``: the consultant's brand in the page headers and footers and on the summary."""
+    workbook = build_workbook(view)
+    brand_workbook(workbook, brand, view.words)
+    return to_bytes(workbook)
 
 
 def build_workbook(view: ReportView) -> Workbook:
