@@ -65,7 +65,35 @@ def export_questionnaire(
             data.catalogue, data.questionnaire, language=language, parts=list(parts), client=client
         )
     prepare_folder(output.parent, [])
+    if chosen is QuestionnaireFormat.YAML:
+        return _write_with_schema(output, content, [])
     return write_atomic(output, content)
+
+
+def _write_with_schema(output: Path, content: str | bytes, inputs: list[Path]) -> Path:
+    """Write a YAML answer file with the answer schema beside it, which its first line names
+    (``# yaml-language-server: $schema=…``): an editor then completes and checks it."""
+    import json
+
+    from readiness.models.answer_schema import SCHEMA_FILE
+    from readiness.models.answers import answer_file_schema
+    from readiness.outputs.writing import write_outputs
+
+    if output.name == SCHEMA_FILE:
+        raise UsageError(f"{output}: that name is kept for the schema; choose another")
+    schema = json.dumps(answer_file_schema(), indent=2, ensure_ascii=False) + "\n"
+    write_outputs(output.parent, {output.name: content, SCHEMA_FILE: schema}, inputs=inputs)
+    return output
+
+
+def schema_beside(written: Path) -> Path | None:
+    """The schema file written beside ``written`` (a YAML answer file), or None."""
+    from readiness.models.answer_schema import SCHEMA_FILE
+
+    if written.suffix.lower() in (".xlsx", ".xlsm"):
+        return None
+    beside = written.with_name(SCHEMA_FILE)
+    return beside if beside.is_file() else None
 
 
 def convert_answers(
@@ -97,4 +125,6 @@ def convert_answers(
 
         content = answers_yaml(answers, data.questionnaire)
     prepare_folder(output.parent, [source])
+    if chosen is QuestionnaireFormat.YAML:
+        return _write_with_schema(output, content, [source])
     return write_atomic(output, content, inputs=[source])

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from readiness.language import Language
+from readiness.models.answer_schema import modeline
 from readiness.models.answers import AnswerFile
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
@@ -46,7 +47,7 @@ def blank_yaml(
 ) -> str:
     """A blank answer file with every question, its guidance and expected evidence as comments."""
     chosen = set(parts)
-    lines = [f"# {questionnaire.title.get(language)}"]
+    lines = [modeline(), f"# {questionnaire.title.get(language)}"]
     lines += [f"# {line}" for line in HEAD[language]]
     lines += [
         f"questionnaire: {questionnaire.id}",
@@ -119,4 +120,4 @@ def answers_yaml(answers: AnswerFile, questionnaire: Questionnaire) -> str:
         if not data.get(key):
             data.pop(key, None)
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    return "# readiness answer file (converted)\n" + text
+    return f"{modeline()}\n# readiness answer file (converted)\n" + text
