@@ -68,6 +68,8 @@ def check_container(path: Path) -> bytes:
     if head == OLE_SIGNATURE:
         raise refuse(_ole_message(path, data))
     if not zipfile.is_zipfile(io.BytesIO(data)):
+        if path.suffix.lower() in OPENDOCUMENT_SUFFIXES:
+            raise refuse(OPENDOCUMENT_MESSAGE)
         if head.startswith(b"PK\x03\x04"):
             raise refuse(
                 "the workbook is incomplete or damaged (its zip directory is missing): "
@@ -96,6 +98,8 @@ def check_container(path: Path) -> bytes:
             "workbook (Excel never writes one): the file was tampered with and is refused"
         )
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/workbook") for n in names):
+        if path.suffix.lower() in OPENDOCUMENT_SUFFIXES or _is_opendocument(data, parts):
+            raise refuse(OPENDOCUMENT_MESSAGE)
         raise refuse("this is a zip file but not an Excel workbook (.xlsx)")
     total = sum(part.file_size for part in parts)
     if total > MAX_UNPACKED_BYTES:
@@ -115,6 +119,23 @@ def check_container(path: Path) -> bytes:
     if any(part.flag_bits & 0x1 for part in parts):
         raise refuse("the workbook's parts are encrypted; save it without a password")
     return data
+
+
+OPENDOCUMENT_SUFFIXES = {".ods", ".fods"}
+OPENDOCUMENT_MESSAGE = (
+    "this is an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves by default), which "
+    "is not read: open it and save it as .xlsx (File > Save As, type Excel 2007-365 .xlsx)"
+)
+
+
+def _is_opendocument(data: bytes, parts: list[zipfile.ZipInfo]) -> bool:
+    """Whether the zip's first part is an OpenDocument ``mimetype`` naming a spreadsheet."""
+    first = parts[0] if parts else None
+    if first is None or first.filename != "mimetype" or first.file_size > 100:
+        return False
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        kind = archive.read(first).decode("ascii", "replace")
+    return kind.startswith("application/vnd.oasis.opendocument.spreadsheet")
 
 
 def _safe_name(name: str) -> bool:
