@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from readiness.models.answers import Client, MatrixRow, Roles
 from readiness.models.common import Basis, Extent, FindingClass, LocalText, Rating
+from readiness.models.risks import UNWEIGHTED, Candidate, rank_risks
 
 
 class Result(BaseModel):
@@ -373,6 +374,12 @@ class Assessment(Result):
     )
     respondents: list[str] = Field(default_factory=list, description="files merged, if several")
     disagreements: list[Disagreement] = Field(default_factory=list)
+    top_risks: list[str] = Field(
+        default_factory=list,
+        description="ids of the findings reports list first (models/risks.py: majors, then"
+        " minors, then observations; within a class issues to resolve before stage 2, heavier"
+        " requirements and lower scores first)",
+    )
 
     @model_validator(mode="after")
     def _counted(self) -> Assessment:
@@ -381,4 +388,22 @@ class Assessment(Result):
             self.counts = FindingCounts.of(
                 self.findings, self.systemic, self.practice, self.preconditions, self.not_evidenced
             )
+        if "top_risks" not in self.model_fields_set:  # ranked here, so saved files get it too
+            self.top_risks = rank_risks(self._risk_candidates())
         return self
+
+    def _risk_candidates(self) -> list[Candidate]:
+        results = {result.id: result for result in self.requirements}
+        blocked = {blocker.requirement for blocker in self.blockers}
+        candidates = []
+        for finding in [*self.systemic, *self.findings]:
+            if finding.grouped_into is not None:
+                continue  # counted in its systemic major
+            behind = [results[r] for r in finding.requirements if r in results]
+            scores = [result.score for result in behind if result.score is not None]
+            candidates.append(Candidate(
+                id=finding.id, finding=finding.finding,
+                before_stage2=bool(blocked & set(finding.requirements)),
+                weight=max((result.weight for result in behind), default=UNWEIGHTED),
+                score=min(scores, default=None)))  # fmt: skip
+        return candidates
