@@ -38,6 +38,8 @@ _HOMES = {
     "compare_files": "readiness.jobs.compare",
     "compare_into_folder": "readiness.jobs.compare",
     "run_portfolio": "readiness.jobs.portfolio",
+    "make_guide": "readiness.jobs.guide",
+    "guide_into_folder": "readiness.jobs.guide",
     "export_questionnaire": "readiness.jobs.questionnaire",
     "convert_answers": "readiness.jobs.questionnaire",
 }

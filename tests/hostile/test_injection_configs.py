@@ -5,6 +5,7 @@ the terminal."""
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -138,3 +139,86 @@ def test_a_bidi_override_in_a_client_name_is_escaped_in_the_terminal_summary(
     result = invoke("assess", str(answers), "-o", str(tmp_path / "out"))
     assert "Readiness assessment: Acme \\u202egnp.exe" in result.output
     assert "\u202e" not in result.output
+
+
+# --------------------------------------------------------------------------- Markdown syntax
+
+MARKDOWN = "a|b [x](javascript:alert(1)) *s* `c` ![i](http://x/i.png)"
+"""Text that would end a table cell, form a link or an image, and emphasise, were it not
+escaped."""
+TEXT_KEYS = {"en", "zh", "name", "scope", "assessor", "notes", "item", "owner", "justification"}
+
+
+def assert_markdown_inert(text: str, where: str) -> None:
+    """No link or image forms, and every row of a table has the cells of its header."""
+    assert not re.search(r"(?<!\\)\]\(", text), f"a link forms in {where}"
+    rows: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if line.startswith("|"):
+            rows.append(line)
+            continue
+        cells = {len(re.findall(r"(?<!\\)\|", row)) for row in rows}
+        assert len(cells) <= 1, f"a table of {where} has rows of {sorted(cells)} cell borders"
+        rows = []
+
+
+def markdown_assessment(saved: Path, folder: Path) -> Path:
+    """A copy of ``saved`` with :data:`MARKDOWN` after every free text (the client's name
+    kept, so that it stays the same client)."""
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, str) and key in TEXT_KEYS:
+                    value[key] = f"{item} {MARKDOWN}"
+                else:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    document = json.loads(saved.read_text(encoding="utf-8"))
+    name = document["client"]["name"]
+    walk(document)
+    document["client"]["name"] = name
+    path = folder / "marked.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_markdown_in_plan_config_names_breaks_no_table_and_forms_no_link(
+    tmp_path: Path, saved: Path
+) -> None:
+    config = tmp_path / "plan.yaml"
+    named = json.dumps({"en": f"Lead {MARKDOWN}", "zh": f"负责人 {MARKDOWN}"})
+    config.write_text(
+        f"roles:\n  sms_manager:\n    name: {named}\n  consultant:\n    name: {named}\n"
+        f"phases:\n  preparation:\n    name: {named}\n  build:\n    name: {named}\n"
+        f"scenarios:\n  standard:\n    name: {named}\n  fast-track:\n    name: {named}\n",
+        encoding="utf-8",
+    )
+    for language in ("en", "zh"):
+        out = tmp_path / language
+        invoke("plan", str(saved), "--config", str(config), "--lang", language,
+               "-o", str(out), "-q", "--format", "md")  # fmt: skip
+        markdown = (out / "plan.md").read_text(encoding="utf-8")
+        assert_markdown_inert(markdown, f"plan.md ({language})")
+        assert "a\\|b \\[x\\](javascript:alert(1)) \\*s\\* \\`c\\` \\!\\[i\\]" in markdown
+
+
+@pytest.mark.parametrize("command", ["compare from", "compare to", "baseline", "plan"])
+def test_markdown_in_a_saved_assessment_breaks_no_table_and_forms_no_link(
+    tmp_path: Path, saved: Path, command: str
+) -> None:
+    marked = markdown_assessment(saved, tmp_path)
+    out = tmp_path / "out"
+    if command.startswith("compare"):
+        pair = (marked, saved) if command == "compare from" else (saved, marked)
+        invoke("compare", *map(str, pair), "-o", str(out), "-q", "--format", "md")
+    elif command == "baseline":
+        invoke("assess", str(EXAMPLE), "--baseline", str(marked), "-o", str(out), "-q",
+               "--format", "md")  # fmt: skip
+    else:
+        invoke("plan", str(marked), "-o", str(out), "-q", "--format", "md")
+    (document,) = out.glob("*.md")
+    assert_markdown_inert(document.read_text(encoding="utf-8"), document.name)

@@ -303,9 +303,11 @@ def test_a_run_killed_at_any_moment_leaves_no_partial_report(
         outcomes.append((round(delay, 2), replaced, len(leftovers)))
         print(f"killed after {delay:.2f} s: {replaced} replaced, {len(leftovers)} temporary")
 
-        # The next run in the folder clears what the killed one left, and replaces it all.
+        # The next run in the folder first undoes a run killed between two renames: the
+        # folder then holds one run's outputs, all old or all new, and nothing else.
         assert prepare_folder(out, []) == out
         assert temporary_files(out) == []
+        assert snapshot(out) in (before, after), f"run {run}: the folder mixes two runs"
 
     # The kills must have hit every phase: before writing, while writing, after.
     assert len(outcomes) == KILLS

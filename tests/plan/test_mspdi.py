@@ -21,7 +21,7 @@ from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.plan import Plan, PlanConfig
 from readiness.planning import make_plan
-from readiness.planning.schedule import WorkCalendar
+from readiness.planning.calendar import WorkCalendar
 from readiness.render.plan.mspdi import mspdi_bytes
 from tests.plan.conftest import START
 

@@ -16,11 +16,10 @@ from readiness.models.plan import Phase, PhaseId, Plan, PlanConfig, Task
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
 from readiness.planning import make_plan
+from readiness.planning.calendar import WorkCalendar, add_months
 from readiness.planning.schedule import (
     TaskSpec,
     Team,
-    WorkCalendar,
-    add_months,
     schedule,
     to_tasks,
 )

@@ -16,12 +16,14 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
+from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.plan import CostPart, Kind, Plan, PlanConfig
 from readiness.paths import templates_dir
 from readiness.planning import make_plan
+from readiness.render.plan.words import kind_key, part_key
 from readiness.render.plan.workbook import plan_workbook_bytes
 from tests.plan.conftest import START, tasks_by_id
 from tests.render.questionnaire import test_libreoffice
@@ -501,5 +503,22 @@ def test_the_workbook_labels_are_complete_in_both_languages() -> None:
     assert set(table) == {"en", "zh"}
     assert set(table["en"]) == set(table["zh"])
     assert all(key.startswith("pw_") for key in table["en"])
-    assert all(f"pw_part_{part.value}" in table["en"] for part in CostPart)
-    assert all(f"pw_kind_{kind.value}" in table["en"] for kind in Kind)
+    words = {lang: labels(lang) for lang in Language}
+    for lang in Language:
+        assert all(part_key(part.value) in words[lang] for part in CostPart)
+        assert all(kind_key(kind.value) in words[lang] for kind in Kind)
+
+
+def test_the_workbook_writes_no_word_the_plan_already_has() -> None:
+    """A word shared with the plan's documents is the plan's label, not a copy of it."""
+    plan_words = yaml.safe_load((templates_dir() / "labels-plan.yaml").read_text("utf-8"))
+    table = yaml.safe_load((templates_dir() / "labels-plan-workbook.yaml").read_text("utf-8"))
+    copies = [
+        key
+        for key, english in table["en"].items()
+        if any(
+            english == plan_words["en"][other] and table["zh"][key] == plan_words["zh"][other]
+            for other in plan_words["en"]
+        )
+    ]
+    assert copies == []

@@ -169,11 +169,17 @@ def test_template_cache_is_optional(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.setenv("READINESS_CACHE_DIR", str(blocker))
     assert module._bytecode_cache() is None  # cannot create the folder: compile every time
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("READINESS_CACHE_DIR", str(shared))
+    assert module._bytecode_cache() is None  # others may write there: a planted one would run
+    monkeypatch.setenv("READINESS_CACHE_DIR", str(tmp_path / "cache"))
     cache = module._bytecode_cache()
     assert cache is not None
+    assert [p.name[:6] for p in (tmp_path / "cache").iterdir()] == ["jinja-"]
     monkeypatch.setenv("READINESS_NO_CACHE", "1")
     assert module._bytecode_cache() is None
     # a damaged cache file is ignored, not an error

@@ -30,6 +30,7 @@ from readiness.cli.common import (
 )
 from readiness.cli.compare import compare as compare_command
 from readiness.cli.export import export as export_command
+from readiness.cli.guide import guide as guide_command
 from readiness.cli.plan import plan as plan_command
 from readiness.cli.questionnaire import questionnaire_app
 from readiness.language import Language
@@ -49,6 +50,7 @@ app.add_typer(questionnaire_app, name="questionnaire")
 app.command(name="plan")(plan_command)
 app.command(name="compare")(compare_command)
 app.command(name="export")(export_command)
+app.command(name="guide")(guide_command)
 
 
 class Edition(StrEnum):

@@ -7,7 +7,8 @@ version, pydantic's version and the source of our models and loaders), so an edi
 or a new release is parsed afresh and never served stale.
 
 Entries live in the user's cache folder (``$READINESS_CACHE_DIR``, else
-``$XDG_CACHE_HOME/readiness``, else ``~/.cache/readiness``), never beside the inputs or the
+``$XDG_CACHE_HOME/readiness``, else ``%LOCALAPPDATA%\\readiness\\cache`` on Windows, else
+``~/.cache/readiness``), never beside the inputs or the
 outputs. They are JSON, never pickle: reading one runs the same pydantic validation as a fresh
 parse, so a corrupt, truncated or foreign entry fails it and is ignored and rebuilt. A folder
 that belongs to another user, or that others may write to, is not used. Entries are written
@@ -120,7 +121,7 @@ def read_entry(model: type[M], folder: Path, kind: str, key: str) -> M | None:
     """The validated model of an entry, or None if it is missing, unsafe, corrupt or foreign."""
     path = entry_path(folder, kind, key)
     try:
-        if not _safe_folder(folder):
+        if not safe_folder(folder):
             return None
         with path.open("rb") as stream:
             status = os.fstat(stream.fileno())
@@ -139,7 +140,7 @@ def write_entry(value: BaseModel, folder: Path, kind: str, key: str) -> None:
     """Store ``value`` under ``key`` atomically; keep the newest entries of ``kind``."""
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _safe_folder(folder):
+        if not safe_folder(folder):
             return
         data = _header(type(value), kind, key) + b"\n" + value.model_dump_json().encode()
         handle, name = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
@@ -166,7 +167,7 @@ def _prune(folder: Path, kind: str) -> None:
             old.unlink()
 
 
-def _safe_folder(folder: Path) -> bool:
+def safe_folder(folder: Path) -> bool:
     """True if only this user can write to ``folder`` (always true where there are no uids)."""
     if not hasattr(os, "getuid"):
         return True

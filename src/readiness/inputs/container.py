@@ -18,6 +18,7 @@ import re
 import stat
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from readiness.errors import InputError, Problem
@@ -38,29 +39,11 @@ def check_container(path: Path) -> bytes:
     """The bytes of ``path``, refused unless they are a safe, plain .xlsx workbook (naming why).
 
     Parse the bytes returned, never the path again."""
-    source = str(path)
 
     def refuse(message: str) -> InputError:
-        return InputError(source, [Problem("", message)])
+        return InputError(str(path), [Problem("", message)])
 
-    if path.is_dir():
-        raise refuse("this is a folder, not a file")
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):  # before opening: a pipe would block
-            raise refuse("this is not a file but a device or a pipe")
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        with os.fdopen(os.open(path, flags), "rb") as stream:
-            status = os.fstat(stream.fileno())
-            if not stat.S_ISREG(status.st_mode):  # swapped since the check above
-                raise refuse("this is not a file but a device or a pipe")
-            size = status.st_size
-            data = stream.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
-    except FileNotFoundError:
-        raise refuse("the file does not exist") from None
-    except PermissionError:
-        raise refuse("the file cannot be read (permission denied)") from None
-    except OSError as error:
-        raise refuse(f"the file cannot be read ({error.strerror})") from None
+    data, size = _read_bytes(path, refuse)
     size = max(size, len(data))
     if size > MAX_FILE_BYTES:
         raise refuse(f"the workbook is {size:,} bytes; the limit is {MAX_FILE_BYTES // 2**20} MiB")
@@ -81,6 +64,40 @@ def check_container(path: Path) -> bytes:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError) as error:
         raise refuse(f"the workbook is damaged ({error})") from None
+    if not any(part.filename.startswith("xl/workbook") for part in parts) and (
+        path.suffix.lower() in OPENDOCUMENT_SUFFIXES or _is_opendocument(data, parts)
+    ):
+        raise refuse(OPENDOCUMENT_MESSAGE)
+    _check_parts(parts, refuse)
+    return data
+
+
+def _read_bytes(path: Path, refuse: Callable[[str], InputError]) -> tuple[bytes, int]:
+    """The bytes of a regular file (none past the limit) and its size, read once."""
+    if path.is_dir():
+        raise refuse("this is a folder, not a file")
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):  # before opening: a pipe would block
+            raise refuse("this is not a file but a device or a pipe")
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(path, flags), "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):  # swapped since the check above
+                raise refuse("this is not a file but a device or a pipe")
+            size = status.st_size
+            data = stream.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
+    except FileNotFoundError:
+        raise refuse("the file does not exist") from None
+    except PermissionError:
+        raise refuse("the file cannot be read (permission denied)") from None
+    except OSError as error:
+        raise refuse(f"the file cannot be read ({error.strerror})") from None
+    return data, size
+
+
+def _check_parts(parts: list[zipfile.ZipInfo], refuse: Callable[[str], InputError]) -> None:
+    """Refuse a workbook whose parts are too many, doubled, outside the archive, not a
+    workbook's, a zip bomb or encrypted."""
     if len(parts) > MAX_PARTS:
         raise refuse(f"the workbook holds {len(parts):,} parts; the limit is {MAX_PARTS:,}")
     names = {part.filename for part in parts}
@@ -98,8 +115,6 @@ def check_container(path: Path) -> bytes:
             "workbook (Excel never writes one): the file was tampered with and is refused"
         )
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/workbook") for n in names):
-        if path.suffix.lower() in OPENDOCUMENT_SUFFIXES or _is_opendocument(data, parts):
-            raise refuse(OPENDOCUMENT_MESSAGE)
         raise refuse("this is a zip file but not an Excel workbook (.xlsx)")
     total = sum(part.file_size for part in parts)
     if total > MAX_UNPACKED_BYTES:
@@ -118,7 +133,6 @@ def check_container(path: Path) -> bytes:
             )
     if any(part.flag_bits & 0x1 for part in parts):
         raise refuse("the workbook's parts are encrypted; save it without a password")
-    return data
 
 
 OPENDOCUMENT_SUFFIXES = {".ods", ".fods"}

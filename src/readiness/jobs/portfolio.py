@@ -26,13 +26,23 @@ MAX_FOLDER_NAME = 64
 """Characters of a client folder's name (file systems allow 255 bytes, Windows 260 a path)."""
 
 
+WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"{port}{n}" for port in ("com", "lpt") for n in [*"123456789", "¹", "²", "³"]]
+)
+"""Names Windows keeps for devices, with any extension (``nul.backup`` is the device NUL)."""
+
+
 def client_folders(files: Sequence[Path]) -> list[str]:
     """A distinct folder name per file: its stem, made safe and short, numbered when stems
-    repeat (compared without case, as Windows and macOS disks do), never a summary's name."""
+    repeat (compared without case, as Windows and macOS disks do), never a summary's name
+    nor a Windows device's (``con`` becomes ``client-con``)."""
     names: list[str] = []
     taken = {name.casefold() for name in SUMMARY_NAMES}
     for path in files:
         base = re.sub(r"[^\w.-]+", "-", path.stem)[:MAX_FOLDER_NAME].strip("-.") or "client"
+        if base.split(".")[0].casefold() in WINDOWS_DEVICES:
+            base = f"client-{base}"
         name, number = base, 2
         while name.casefold() in taken:
             name, number = f"{base}-{number}", number + 1

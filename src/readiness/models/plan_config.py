@@ -251,6 +251,9 @@ class ScheduleConfig(Strict):
     weak_area_boost: float = Field(ge=1, le=5)
     min_start_share: float = Field(default=0.5, gt=0, le=1)
     holidays: list[dt.date] = Field(default_factory=list)
+    horizon_years: int = Field(
+        default=10, ge=1, le=50, description="a plan running longer than this is refused"
+    )
 
 
 class PlanFile(Strict):

@@ -10,12 +10,16 @@ removes the leftovers.
 The outputs of one run are written together (:func:`write_outputs`): every new file is
 written beside its target first, then each target is replaced in turn, keeping the old file
 until all are in place; if one cannot be replaced (on Windows, a report still open in Excel),
-those already replaced are put back. A file is never written through a symbolic link.
+those already replaced are put back. A run killed between two renames leaves a journal
+(:mod:`readiness.outputs.journal`); the next run in the folder puts the old files back before
+anything else, so the folder never mixes two runs' outputs. A file is never written through a
+symbolic link.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import secrets
@@ -28,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from readiness.errors import OutputError
+from readiness.outputs.journal import begin, finish, journals, roll_back, writer_of
 
 TEMP_MARK = "readiness"
 """Word in the name of every temporary file of ours, so that no other file is ever removed."""
@@ -60,9 +65,25 @@ def output_folder(value: str | Path) -> Path:
     return Path(value)
 
 
+_JUNCTION = 0xA0000003
+"""IO_REPARSE_TAG_MOUNT_POINT: a Windows junction, a link to a folder that is no symlink."""
+
+
+def _is_link(path: Path) -> bool:
+    """A symbolic link, or on Windows a junction (which ``is_symlink`` does not see)."""
+    if path.is_symlink():
+        return True
+    if not WINDOWS:
+        return False
+    try:
+        return getattr(os.lstat(path), "st_reparse_tag", 0) == _JUNCTION
+    except OSError:
+        return False
+
+
 def check_folder(folder: Path) -> None:
-    """Refuse an output folder that is a file or a symbolic link (OutputError)."""
-    if folder.is_symlink():
+    """Refuse an output folder that is a file, a symbolic link or a junction (OutputError)."""
+    if _is_link(folder):
         raise OutputError(
             f"{folder}: the output folder is a symbolic link; give the folder it points to"
         )
@@ -79,24 +100,59 @@ def refuse_existing(path: Path) -> None:
 
 
 def prepare_folder(folder: Path, inputs: Iterable[Path] = ()) -> Path:
-    """Create ``folder`` if needed; refuse one that is a file or a link; remove leftover
-    temporary files of killed runs from it."""
+    """Create ``folder`` if needed; refuse one that is a file or a link; undo the runs killed
+    in it between two renames and remove the leftover temporary files of killed runs."""
     check_folder(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"{folder}: cannot create the output folder ({error.strerror})") from None
+    recover_interrupted(folder)
     remove_stale_temporaries(folder)
     return folder
 
 
+def recover_interrupted(folder: Path) -> list[Path]:
+    """Put back the previous outputs wherever a run in ``folder`` died between two renames
+    (its journal is still there, its writer is gone); return the outputs put back or removed.
+
+    Raises OutputError when an old file cannot be put back (on Windows, a report open in
+    another program): writing new outputs then would lose it.
+    """
+    restored: list[Path] = []
+    for journal in journals(folder):
+        if _writer_alive(writer_of(journal)) and not _older_than(journal, STALE_AFTER):
+            continue
+        try:
+            restored += roll_back(journal, _is_temporary_of)
+        except OSError as error:
+            where = Path(error.filename) if error.filename else folder
+            reason = (
+                f"it is open in another program; close {where.name} and run again"
+                if WINDOWS and isinstance(error, PermissionError)
+                else f"{error.strerror}"
+            )
+            raise OutputError(
+                f"{where}: the outputs of an interrupted run cannot be put back ({reason})"
+            ) from None
+    if restored:
+        _sync_folder(folder)
+    return restored
+
+
+def _is_temporary_of(name: str, target: str) -> bool:
+    found = _TEMP_NAME.match(name)
+    return found is not None and found["target"] == target
+
+
 def temporary_files(folder: Path) -> list[Path]:
-    """Our temporary files in ``folder`` (of runs alive or dead)."""
+    """Our temporary files and journals in ``folder`` (of runs alive or dead)."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return []
-    return sorted(Path(entry.path) for entry in entries if _TEMP_NAME.match(entry.name))
+    found = [Path(entry.path) for entry in entries if _TEMP_NAME.match(entry.name)]
+    return sorted([*found, *journals(folder)])
 
 
 def remove_stale_temporaries(folder: Path, target: str | None = None) -> list[Path]:
@@ -189,6 +245,7 @@ def write_outputs(
 def _write_together(
     folder: Path, outputs: Mapping[str, str | bytes], inputs: list[Path]
 ) -> list[Path]:
+    recover_interrupted(folder)
     targets = [_checked_target(folder / name, inputs) for name in outputs]
     temporaries: list[Path] = []
     try:
@@ -196,7 +253,7 @@ def _write_together(
             payload = data.encode("utf-8") if isinstance(data, str) else data
             remove_stale_temporaries(folder, target.name)
             temporaries.append(_write_temporary(target, payload))
-        _replace_all(list(zip(targets, temporaries, strict=True)))
+        _replace_all(folder, list(zip(targets, temporaries, strict=True)))
     finally:
         for temporary in temporaries:
             with contextlib.suppress(OSError):
@@ -211,21 +268,41 @@ def _checked_target(path: Path, inputs: list[Path]) -> Path:
         raise OutputError(f"{path}: is a symbolic link; refusing to write through it")
     if path.is_dir():
         raise OutputError(f"{path}: cannot write here (it is a folder)")
-    if any(_same_file(path, Path(source)) for source in inputs):
+    if inputs and _is_input(path, tuple(str(source) for source in inputs)):
         raise OutputError(f"{path}: refusing to write over an input file")
     return path
 
 
-def _same_file(path: Path, source: Path) -> bool:
-    def key(p: Path) -> str:
-        return os.path.normcase(os.path.realpath(p))
+def _path_key(path: str | Path) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
-    if key(path) == key(source):
+
+@functools.lru_cache(maxsize=8)
+def _input_identities(inputs: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[int, int]]]:
+    """The resolved names and the (device, file) numbers of a run's inputs, found once per
+    process: a portfolio of 200 files checks every output against all 200 (40,000 lookups
+    otherwise). Stale numbers can only refuse a write (safe); a new hard link missed is
+    harmless, since outputs are renamed into place, never written into an existing file."""
+    names = frozenset(_path_key(source) for source in inputs)
+    numbers = set()
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            status = Path(source).stat()
+            numbers.add((status.st_dev, status.st_ino))
+    return names, frozenset(numbers)
+
+
+def _is_input(path: Path, inputs: tuple[str, ...]) -> bool:
+    """Whether ``path`` names one of ``inputs``: by its resolved name, or as the same file on
+    a case-insensitive disk or through a hard link."""
+    names, numbers = _input_identities(inputs)
+    if _path_key(path) in names:
         return True
-    try:  # a case-insensitive disk, a hard link
-        return path.exists() and source.exists() and path.samefile(source)
+    try:
+        status = path.stat()
     except OSError:
-        return False
+        return False  # nothing there yet: no input to replace
+    return (status.st_dev, status.st_ino) in numbers
 
 
 def _temporary_name(target: Path) -> str:
@@ -271,30 +348,48 @@ def _keep_old(target: Path) -> Path | None:
     return backup
 
 
-def _replace_all(pairs: list[tuple[Path, Path]]) -> None:
-    """Move each temporary over its target; on a failure, put back the old files."""
+def _replace_all(folder: Path, pairs: list[tuple[Path, Path]]) -> None:
+    """Move each temporary over its target, the old files kept and journalled until all are
+    in place; on a failure, put back the old files."""
+    backups: list[Path | None] = []
+    failing = folder  # the journal's
+    try:
+        for failing, _ in pairs:
+            backups.append(_keep_old(failing))
+        failing = folder
+        listed = [(t, b, n) for (t, n), b in zip(pairs, backups, strict=True)]
+        journal = begin(folder, listed) if len(pairs) > 1 else None
+    except OSError as error:
+        _remove(backups)
+        raise _replace_error(failing, error, changed=False) from None
+    _sync_folder(folder)
     done: list[tuple[Path, Path | None]] = []
-    for target, temporary in pairs:
-        backup: Path | None = None
+    for (target, temporary), backup in zip(pairs, backups, strict=True):
         try:
-            backup = _keep_old(target)
             temporary.replace(target)
         except OSError as error:
-            if backup is not None:
-                with contextlib.suppress(OSError):
-                    backup.unlink()
             for replaced, old in reversed(done):
                 with contextlib.suppress(OSError):
                     if old is None:
                         replaced.unlink()
                     else:
                         old.replace(replaced)
+            _remove(backups)
+            if journal is not None:
+                finish(journal)
             raise _replace_error(target, error, changed=len(pairs) > 1) from None
         done.append((target, backup))
-    for _, old in done:
-        if old is not None:
+    if journal is not None:
+        finish(journal)
+        _sync_folder(folder)  # the journal is gone for good before the old files go
+    _remove(backups)
+
+
+def _remove(paths: Iterable[Path | None]) -> None:
+    for path in paths:
+        if path is not None:
             with contextlib.suppress(OSError):
-                old.unlink()
+                path.unlink()
 
 
 def _replace_error(target: Path, error: OSError, *, changed: bool) -> OutputError:

@@ -28,10 +28,13 @@ from readiness.models.plan import (
 )
 from readiness.planning.audit_notes import audit_messages
 from readiness.planning.backlog import add_effort, build_backlog
+from readiness.planning.calendar import WorkCalendar, add_months
+from readiness.planning.config import place_in
 from readiness.planning.costs import beyond_table, compute_audit_time, cost_plan
 from readiness.planning.network import build_network
 from readiness.planning.schedule import (
-    WorkCalendar,
+    Team,
+    Unschedulable,
     head_count,
     make_team,
     monthly_load,
@@ -108,7 +111,14 @@ def _make_plan(
     )
     specs = build_network(config, chosen, team, backlog, audit)
     calendar = WorkCalendar(start, config.schedule.holidays)
-    placed = schedule(specs, calendar, team, min_share=config.schedule.min_start_share)
+    years = config.schedule.horizon_years
+    horizon = calendar.index_on_or_after(add_months(start, 12 * years))
+    try:
+        placed = schedule(
+            specs, calendar, team, min_share=config.schedule.min_start_share, horizon=horizon
+        )
+    except Unschedulable as error:
+        raise _unschedulable(config, scenario, team, error) from None
     tasks = to_tasks(specs, placed, calendar)
     names = {phase: getattr(config.phases, phase.value).name for phase in PhaseId}
     phases = summarise_phases(tasks, placed, names)
@@ -206,6 +216,38 @@ def make_scenarios(
         )
         for scenario in config.scenarios
     ]
+
+
+def _unschedulable(
+    config: PlanConfig, scenario: str, team: Team, error: Unschedulable
+) -> InputError:
+    """Why the plan cannot be built, at the role that holds it back, in the config's words."""
+    task, years = error.task, config.schedule.horizon_years
+    phase = getattr(config.phases, task.phase.value).name.en
+    what = f"task {task.id} '{task.name.en}' (phase '{phase}')"
+    span = f"{years} year" if years == 1 else f"{years} years"
+    horizon = f"the plan's horizon of {span} (schedule → horizon_years)"
+    if not error.roles:
+        message = (
+            f"{what} would end after {horizon}: its calendar time (weeks or months) is too long"
+        )
+        return InputError(config.source, [Problem(place_in(config, ("schedule",)), message)])
+    role = error.roles[0]
+    changes = config.scenarios[scenario].roles
+    location = ("scenarios", scenario, "roles", role) if role in changes else ("roles", role)
+    keys = [(*location, key) for key in ("people", "availability", "per_task")]
+    name = f"{role} ({config.roles[role].name.en})"
+    if error.days is None:
+        message = f"{what} needs {name}, but no capacity of that role ever frees up for it"
+    else:
+        effort, given = f"{task.effort[role]:,f}", team.allocation(role, task.boost)
+        effort = effort.rstrip("0").rstrip(".") if "." in effort else effort
+        message = (
+            f"{what} needs {effort} person-days of {name}, who can give it {given:.4g} "
+            f"person-days a working day: {error.days:,} working days, past {horizon}. Give the "
+            "role more people, availability or per_task, or lower the effort"
+        )
+    return InputError(config.source, [Problem(place_in(config, location, *keys), message)])
 
 
 def _check_target(target: dt.date, stage2: dt.date, calendar: WorkCalendar) -> TargetCheck:

@@ -16,7 +16,7 @@ from typing import Any
 
 from readiness.errors import InputError, Problem
 from readiness.models.catalogue import Catalogue
-from readiness.models.plan import AuditTimeTable, PlanConfig, PlanFile
+from readiness.models.plan import AuditTimeTable, PlanConfig, PlanFile, RoleConfig, RoleOverride
 from readiness.paths import plans_dir
 from readiness.sources.validation import validate_document
 from readiness.sources.yaml import YamlDocument, load_yaml_file
@@ -94,36 +94,78 @@ def _non_finite(value: Any, location: Location) -> Iterator[tuple[Location, str]
 
 
 def _capacities(plan: PlanFile) -> Iterator[tuple[Location, str]]:
-    """Roles, as configured and in each scenario, with too little capacity to schedule."""
+    """Roles, as configured and in each scenario, with too little capacity to schedule: for
+    the whole role (people × availability), for one task (per_task × availability), and for
+    each person of the staff in scope (availability)."""
 
-    def check(
-        location: Location, people: float, availability: float
-    ) -> Iterator[tuple[Location, str]]:
-        capacity = people * availability
+    def check(location: Location, role: RoleConfig) -> Iterator[tuple[Location, str]]:
+        if role.people is None:  # the staff in scope: the head count is the personnel
+            if role.availability < MIN_CAPACITY:
+                yield (
+                    (*location, "availability"),
+                    (
+                        f"availability {role.availability:g} of a working day for each person in "
+                        f"scope is too little to schedule; the least is {MIN_CAPACITY}"
+                    ),
+                )
+            return
+        capacity = role.people * role.availability
         if capacity < MIN_CAPACITY:
             yield (
-                location,
+                (*location, "people"),
                 (
-                    f"capacity {capacity:.6g} person-days a working day (people {people:g} × "
-                    f"availability {availability:g}) is too little to schedule; the least is "
+                    f"capacity {capacity:.6g} person-days a working day (people {role.people:g} × "
+                    f"availability {role.availability:g}) is too little to schedule; the least is "
                     f"{MIN_CAPACITY}"
                 ),
             )
+        elif role.per_task is not None and role.per_task * role.availability < MIN_CAPACITY:
+            share = min(role.people, role.per_task) * role.availability
+            yield (
+                (*location, "per_task"),
+                (
+                    f"one task gets {share:.6g} person-days a working day (per_task "
+                    f"{role.per_task:g} × availability {role.availability:g}), too little to "
+                    f"schedule; the least is {MIN_CAPACITY}"
+                ),
+            )
 
+    faults: dict[str, set[str]] = {}
     for role_id, role in plan.roles.items():
-        if role.people is not None:  # None: the head count comes from the people in scope
-            yield from check(("roles", role_id, "people"), role.people, role.availability)
+        found = list(check(("roles", role_id), role))
+        faults[role_id] = {str(location[-1]) for location, _ in found}
+        yield from found
     for name, scenario in plan.scenarios.items():
         for role_id, change in scenario.roles.items():
             base = plan.roles.get(role_id)
             if base is None:
                 continue  # an unknown role: check_plan says so
-            people = change.people if change.people is not None else base.people
-            if people is None:
-                continue
-            share = change.availability if change.availability is not None else base.availability
-            field = "people" if change.people is not None else "availability"
-            yield from check(("scenarios", name, "roles", role_id, field), people, share)
+            changed = base.model_copy(update=change.model_dump(exclude_none=True))
+            for location, message in check(("scenarios", name, "roles", role_id), changed):
+                key = location[-1]  # at fault: the scenario's own change, not the role's
+                if key in change.model_fields_set or key not in faults[role_id]:
+                    yield _changed(location, change), message
+
+
+def _changed(location: Location, change: RoleOverride) -> Location:
+    """The key of a scenario's role change to name: the one at fault if the scenario sets it,
+    else the first it sets of people, availability and per_task."""
+    given = change.model_fields_set
+    if location[-1] in given:
+        return location
+    first = next(key for key in ("people", "availability", "per_task") if key in given)
+    return (*location[:-1], first)
+
+
+def place_in(config: PlanConfig, location: Location, *keys: Location) -> str:
+    """``line N, a → b``: where ``location`` is in ``config``'s file (or the defaults), or the
+    first of ``keys`` under it that the consultant's file sets."""
+    given = None if config.source == f"plans/{DEFAULT_FILE}" else Path(config.source).resolve()
+    try:
+        document = _document(given)
+    except (InputError, OSError):
+        return " → ".join(str(part) for part in location)
+    return document.place(next((at for at in keys if document.is_override(at)), location))
 
 
 def _placed(document: MergedDocument, location: Location, message: str) -> Problem:

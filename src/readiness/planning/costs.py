@@ -104,34 +104,9 @@ def cost_plan(
     certificate fee once per year of the certificate (at the decision, then at each
     surveillance audit).
     """
-    costs = config.costs
-    auditor = config.audit_time.auditor_role
-    covers = costs.fee_covers
-    lines: list[CostLine] = []
-    for role_id, rate in costs.rates.items():
-        unit = AUDIT_DAY if role_id == auditor else PERSON_DAY
-        for (phase, label), days in _effort_by_group(tasks, {role_id}, phase_names).items():
-            if role_id == auditor and phase is PhaseId.SURVEILLANCE and covers.surveillance:
-                continue
-            item = _join(roles[role_id].name, label)
-            lines.append(_line(rate.part, phase, item, days, unit, rate.day_rate, role_id))
-    auditor_rate = costs.rates.get(auditor)
     recertification = LocalText(en="Recertification audit (year 3)", zh="再认证审核（第三年）")
-    if (
-        audit.recertification is not None
-        and auditor_rate is not None
-        and not covers.recertification
-    ):
-        lines.append(
-            _line(
-                auditor_rate.part,
-                PhaseId.SURVEILLANCE,
-                recertification,
-                audit.recertification,
-                AUDIT_DAY,
-                auditor_rate.day_rate,
-            )
-        )
+    costs = config.costs
+    lines = _bought_days(config, roles, tasks, audit, phase_names, recertification)
     lines += [_item(CostPart.CERTIFICATION, item) for item in costs.certification_fees]
     lines += _travel(config, tasks, audit, phase_names, recertification)
     lines += _annual_fees(config)
@@ -152,24 +127,78 @@ def cost_plan(
     )
     lines += [_item(CostPart.MATERIAL, item) for item in costs.material]
     lines += [_item(CostPart.TOOLS, item) for item in costs.tools]
-    internal = {r for r, role in roles.items() if not role.external and r not in costs.rates}
-    if costs.internal_day_rate > 0:
-        label = LocalText(en="Internal staff time", zh="内部人员工时")
-        for role_id in sorted(internal, key=list(roles).index):
-            for (phase, group), days in _effort_by_group(tasks, {role_id}, phase_names).items():
-                lines.append(
-                    _line(
-                        CostPart.INTERNAL,
-                        phase,
-                        _join(_join(label, roles[role_id].name), group),
-                        days,
-                        PERSON_DAY,
-                        costs.internal_day_rate,
-                        role_id,
-                    )
-                )
+    lines += _internal_time(config, roles, tasks, phase_names)
     lines = [line for line in lines if line.amount > 0]
     return _totals(config, lines, audit)
+
+
+def _bought_days(
+    config: PlanConfig,
+    roles: Mapping[str, RoleConfig],
+    tasks: list[Task],
+    audit: AuditTime,
+    phase_names: Mapping[PhaseId, LocalText],
+    recertification: LocalText,
+) -> list[CostLine]:
+    """Days of the roles with a day rate (consultants, trainers, auditors) by phase; the
+    auditors' surveillance and recertification days unless the fee covers them."""
+    costs = config.costs
+    auditor = config.audit_time.auditor_role
+    covers = costs.fee_covers
+    lines: list[CostLine] = []
+    for role_id, rate in costs.rates.items():
+        unit = AUDIT_DAY if role_id == auditor else PERSON_DAY
+        for (phase, label), days in _effort_by_group(tasks, {role_id}, phase_names).items():
+            if role_id == auditor and phase is PhaseId.SURVEILLANCE and covers.surveillance:
+                continue
+            item = _join(roles[role_id].name, label)
+            lines.append(_line(rate.part, phase, item, days, unit, rate.day_rate, role_id))
+    auditor_rate = costs.rates.get(auditor)
+    if (
+        audit.recertification is not None
+        and auditor_rate is not None
+        and not covers.recertification
+    ):
+        lines.append(
+            _line(
+                auditor_rate.part,
+                PhaseId.SURVEILLANCE,
+                recertification,
+                audit.recertification,
+                AUDIT_DAY,
+                auditor_rate.day_rate,
+            )
+        )
+    return lines
+
+
+def _internal_time(
+    config: PlanConfig,
+    roles: Mapping[str, RoleConfig],
+    tasks: list[Task],
+    phase_names: Mapping[PhaseId, LocalText],
+) -> list[CostLine]:
+    """The client's own staff time by role and phase, when an internal day rate is set."""
+    costs = config.costs
+    if costs.internal_day_rate <= 0:
+        return []
+    internal = {r for r, role in roles.items() if not role.external and r not in costs.rates}
+    label = LocalText(en="Internal staff time", zh="内部人员工时")
+    lines: list[CostLine] = []
+    for role_id in sorted(internal, key=list(roles).index):
+        for (phase, group), days in _effort_by_group(tasks, {role_id}, phase_names).items():
+            lines.append(
+                _line(
+                    CostPart.INTERNAL,
+                    phase,
+                    _join(_join(label, roles[role_id].name), group),
+                    days,
+                    PERSON_DAY,
+                    costs.internal_day_rate,
+                    role_id,
+                )
+            )
+    return lines
 
 
 def _travel(

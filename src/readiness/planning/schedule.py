@@ -14,69 +14,29 @@ it is short of, so a weaker area is not overtaken by a stronger one competing fo
 people.
 Calendar-bound work (trial run, correction windows, audits) is not levelled: its dates are set
 by the calendar, not by the team.
+
+A schedule is bounded by a horizon (working days from the start): a task that would end after
+it, or could never start, is :class:`Unschedulable` and names the task and its roles.
 """
 
 from __future__ import annotations
 
-import bisect
-import calendar as calendar_module
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from readiness.models.common import LocalText
 from readiness.models.plan import Phase, PhaseId, PlanConfig, RoleConfig, ScenarioConfig, Task
+from readiness.planning.calendar import WorkCalendar, add_months
 
 PHASE_ORDER = list(PhaseId)
 EPSILON = 1e-9
 CENT = Decimal("0.01")
 Mode = Literal["effort", "calendar", "days", "milestone"]
-
-
-class WorkCalendar:
-    """Working days (Monday to Friday, minus holidays) from a start date, numbered from 0."""
-
-    def __init__(self, start: dt.date, holidays: Iterable[dt.date] = ()) -> None:
-        self.holidays = frozenset(holidays)
-        self.days: list[dt.date] = []
-        self._next = start
-
-    def _extend_to(self, day: dt.date) -> None:
-        while not self.days or self.days[-1] < day:
-            candidate = self._next
-            self._next += dt.timedelta(days=1)
-            if candidate.weekday() < 5 and candidate not in self.holidays:
-                self.days.append(candidate)
-
-    def date(self, index: int) -> dt.date:
-        """The date of working day ``index``."""
-        while len(self.days) <= index:
-            self._extend_to(self._next)
-        return self.days[index]
-
-    def index_on_or_after(self, day: dt.date) -> int:
-        """Index of the first working day on or after ``day`` (0 if before the start)."""
-        self._extend_to(day)
-        return bisect.bisect_left(self.days, day)
-
-    def working_days_between(self, first: dt.date, last: dt.date) -> int:
-        """Working days after ``first`` up to and including ``last`` (0 if not later)."""
-        if last <= first:
-            return 0
-        self._extend_to(last)
-        return bisect.bisect_right(self.days, last) - bisect.bisect_right(self.days, first)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved by whole months, the day of month clamped (31 Jan + 1 → 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    last = calendar_module.monthrange(year, month)[1]
-    return dt.date(year, month, min(day.day, last))
 
 
 @dataclass(frozen=True)
@@ -145,6 +105,18 @@ class TaskSpec:
     work_package: str | None = None
 
 
+class Unschedulable(Exception):
+    """A task that cannot be placed within the horizon: too little capacity or too much work.
+
+    ``roles`` are the roles that hold it back; ``days`` the working days it would need at the
+    capacity it gets (None when it could never start).
+    """
+
+    def __init__(self, task: TaskSpec, roles: list[str], days: int | None, horizon: int) -> None:
+        super().__init__(f"cannot schedule {task.id} within {horizon} working days ({roles})")
+        self.task, self.roles, self.days, self.horizon = task, roles, days, horizon
+
+
 @dataclass(frozen=True)
 class Placement:
     """Working-day index of the first day and the day after the last."""
@@ -181,13 +153,21 @@ def _allocate(
 
 
 def schedule(
-    specs: list[TaskSpec], calendar: WorkCalendar, team: Team, *, min_share: float = 0.5
+    specs: list[TaskSpec],
+    calendar: WorkCalendar,
+    team: Team,
+    *,
+    min_share: float = 0.5,
+    horizon: int | None = None,
 ) -> dict[str, Placement]:
     """Place every task as early as its dependencies and the team allow.
 
     An effort-driven task starts when each of its roles has at least ``min_share`` of the
     capacity it would get from an idle team; it then runs at what is free on its first day.
+    A task that would end after working day ``horizon``, or that no capacity could ever start,
+    raises :class:`Unschedulable` before anything is booked for it.
     """
+    limit = horizon if horizon is not None else math.inf
     by_id = {spec.id: spec for spec in specs}
     order = {spec.id: index for index, spec in enumerate(specs)}
     waiting = {spec.id: len(set(spec.deps)) for spec in specs}
@@ -219,6 +199,8 @@ def schedule(
                         continue
                     given, short = _allocate(spec, team, usage, time, min_share)
                     length = effort_duration(spec.effort, given) if not short else 1
+                    if time + length > limit:
+                        raise Unschedulable(spec, _longest(spec, given), length, int(limit))
                     rates = {r: float(e) / length for r, e in spec.effort.items() if e > 0}
                     if short or not _fits(usage, rates, time, length, team.pool):
                         if spec.group is not None:
@@ -226,7 +208,9 @@ def schedule(
                         continue
                     _book(usage, rates, time, length)
                 else:
-                    length = _fixed_length(spec, time, calendar, placed)
+                    length = _fixed_length(spec, time, calendar, placed, limit)
+                    if time + length > limit:
+                        raise Unschedulable(spec, [], length, int(limit))
                 placed[spec.id] = Placement(time, time + length)
                 ready.discard(spec.id)
                 for follower in followers[spec.id]:
@@ -238,10 +222,18 @@ def schedule(
             break
         upcoming = [p.end for p in placed.values() if p.end > time]
         upcoming += [eligible(i) for i in ready if eligible(i) > time]
-        if not upcoming:  # only if a task needs more than a whole role: the model forbids it
-            raise RuntimeError(f"cannot schedule {sorted(ready)}: no capacity ever frees up")
+        if not upcoming:  # the team is idle and a task still cannot start: no capacity
+            spec = min((by_id[i] for i in ready), key=lambda s: order[s.id])
+            lacking = sorted(_allocate(spec, team, usage, time, min_share)[1])
+            raise Unschedulable(spec, lacking, None, int(min(limit, 10**9)))
         time = min(upcoming)
     return placed
+
+
+def _longest(spec: TaskSpec, given: Mapping[str, float]) -> list[str]:
+    """The role whose effort at the capacity given takes longest (the one that sets the length)."""
+    days = {role: float(e) / given[role] for role, e in spec.effort.items() if e > 0}
+    return [max(days, key=lambda role: days[role])] if days else []
 
 
 def _fits(
@@ -272,8 +264,13 @@ def _book(
 
 
 def _fixed_length(
-    spec: TaskSpec, start: int, calendar: WorkCalendar, placed: Mapping[str, Placement]
+    spec: TaskSpec,
+    start: int,
+    calendar: WorkCalendar,
+    placed: Mapping[str, Placement],
+    limit: float = math.inf,
 ) -> int:
+    """Working days of a task of fixed length; past ``limit`` it is not counted out day by day."""
     if spec.mode == "milestone":
         return 0
     if spec.mode == "days":
@@ -282,7 +279,14 @@ def _fixed_length(
         base = _finish_date(placed[spec.anchor], calendar)
     else:
         base = calendar.date(start)
-    target = add_months(base, spec.months) + dt.timedelta(weeks=spec.weeks)
+    try:
+        target = add_months(base, spec.months) + dt.timedelta(weeks=spec.weeks)
+    except OverflowError:  # past the year 9999: past any horizon
+        if limit == math.inf:
+            raise
+        return int(limit) - start + 1
+    if limit != math.inf and target > calendar.date(int(limit)):
+        return int(limit) - start + 1
     return max(1, calendar.index_on_or_after(target) - spec.less - start)
 
 

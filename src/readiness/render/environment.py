@@ -12,7 +12,6 @@ saved assessment can carry raw HTML or drive a terminal, whichever template prin
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from functools import cache
 from pathlib import Path
@@ -23,6 +22,7 @@ import jinja2.bccache
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from readiness.data.cache import cache_folder, safe_folder
 from readiness.errors import InputError, Problem
 from readiness.paths import templates_dir
 from readiness.render.text import document_text
@@ -83,12 +83,17 @@ _COMPILED_AS = "finalized-1"
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    if os.environ.get("READINESS_NO_CACHE"):
+    """The compiled templates' cache, in the catalogue's cache folder (:func:`cache_folder`:
+    the user's, never ``--out``), or None when the cache is off or the folder is not only this
+    user's to write (compiled templates are code: a planted one would run)."""
+    root = cache_folder()
+    if root is None:
         return None
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    folder = Path(root) / "readiness" / f"jinja-{jinja2.__version__}-{_COMPILED_AS}"
+    folder = root / f"jinja-{jinja2.__version__}-{_COMPILED_AS}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        if not (safe_folder(root) and safe_folder(folder)):
+            return None
     except OSError:
         return None
     return _QuietBytecodeCache(str(folder))

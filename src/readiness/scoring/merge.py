@@ -36,7 +36,7 @@ def merge_answers(
                 f"'{other.client.name}' is not the client of {first_name} ('{first.client.name}'): "
                 "only answers of one client can be merged"))])  # fmt: skip
     disagreements: list[Disagreement] = []
-    merged_answers: dict[str, Answer] = {}
+    merged_answers: dict[str, dict[str, Any]] = {}
     question_ids = list(dict.fromkeys(q for _, a in respondents for q in a.answers))
     for question_id in question_ids:
         given = [
@@ -93,7 +93,8 @@ def merge_answers(
 
 def _merge_answer(
     question_id: str, given: list[tuple[str, Answer]], found: list[Disagreement]
-) -> Answer:
+) -> dict[str, Any]:
+    """The merged answer, validated with the whole file (so a limit names the question)."""
     rated = {n: a.rating for n, a in given if a.rating is not None and a.rating is not Rating.NA}
     all_na = [n for n, a in given if a.rating is Rating.NA]
     rating = _lowest(list(rated.values()), ORDER) if rated else (Rating.NA if all_na else None)
@@ -111,17 +112,17 @@ def _merge_answer(
         for n, a in given
         if a.justification
     ]
-    return Answer(
-        rating=rating,
-        documented=merged_documented,
-        practised=merged_practised,
-        evidence=list(dict.fromkeys(e for _, a in given for e in a.evidence)),
-        notes="\n".join(notes) or None,
-        owner=next((a.owner for _, a in given if a.owner), None),
-        justification=("\n".join(reasons) or "NA by every respondent")
+    return {
+        "rating": rating,
+        "documented": merged_documented,
+        "practised": merged_practised,
+        "evidence": list(dict.fromkeys(e for _, a in given for e in a.evidence)),
+        "notes": "\n".join(notes) or None,
+        "owner": next((a.owner for _, a in given if a.owner), None),
+        "justification": ("\n".join(reasons) or "NA by every respondent")
         if rating is Rating.NA
         else None,
-    )
+    }
 
 
 def _lowest(values: list[Any], order: tuple[Any, ...]) -> Any:
@@ -164,17 +165,54 @@ def merge_respondents(
 ) -> tuple[AnswerFile, list[Any]]:
     """Several respondents' answers of one client merged (see :mod:`readiness.scoring.merge`);
     an InputError, not a traceback, when their union passes a limit each file respects alone
-    (evidence items, notes, people in a matrix row). A file name holding control characters
-    labels its answers with them escaped."""
+    (evidence items, notes, people in a matrix row): it names the question, process or work
+    item and the files that hold it. A file name holding control characters labels its answers
+    with them escaped."""
     from pydantic import ValidationError
 
     labelled = [(safe_text(name), answers) for name, answers in respondents]  # names go in notes
     try:
         return merge_answers(labelled)
     except ValidationError as error:
-        first = error.errors(include_url=False, include_input=False)[0]
-        where = " → ".join(str(part) for part in first["loc"])
-        names = ", ".join(name for name, _ in respondents)
-        raise InputError(names, [Problem(where, (
-            f"{first['msg']} once the files are merged (each file alone is within the limit): "
-            "shorten the answers or merge fewer files"))]) from None  # fmt: skip
+        raise _past_a_limit(respondents, error) from None
+
+
+UNITS = {"notes": "characters", "justification": "characters", "assign": "people"}
+"""What a merged value's size counts, by its key (else items; the matrix counts rows)."""
+
+
+def _past_a_limit(respondents: list[tuple[str, AnswerFile]], error: Any) -> InputError:
+    """The first limit the merged answers pass, in the words of the files that hold them."""
+    first = error.errors(include_url=False)[0]
+    location, limit = tuple(first["loc"]), first.get("ctx", {}).get("max_length")
+    value, where = first.get("input"), [str(part) for part in location]
+    holders = [name for name, answers in respondents if _holds(answers, location)]
+    if location[:1] == ("matrix",) and len(location) > 1:
+        item = _merge_matrix(respondents)[int(location[1])]["item"]
+        where[1] = repr(item)
+        holders = [
+            name
+            for name, answers in respondents
+            if any(row.item.casefold() == item.casefold() for row in answers.matrix)
+        ]
+    if limit is None or not isinstance(value, str | list | dict):  # no limit of size: say what
+        message = f"{first['msg']} once the files are merged"
+    else:
+        unit = "rows" if location == ("matrix",) else UNITS.get(where[-1], "items")
+        message = (
+            f"{len(value):,} {unit} once the files are merged; the limit is {limit:,} (each "
+            f"file alone is within it): shorten the answers or merge fewer files"
+        )
+    names = ", ".join(holders or [name for name, _ in respondents])
+    return InputError(names, [Problem(" → ".join(where), message)])
+
+
+def _holds(answers: AnswerFile, location: tuple[Any, ...]) -> bool:
+    """Whether ``answers`` gives a value at ``location`` of the merged file."""
+    value: Any = answers.model_dump()
+    for part in location:
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        else:
+            return False
+    return bool(value)

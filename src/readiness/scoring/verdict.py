@@ -62,10 +62,23 @@ def decide(inputs: VerdictInputs, rules: VerdictRules) -> VerdictResult:
     incomplete = _incomplete(inputs.completeness, rules)
     if incomplete is not None:
         return VerdictResult(verdict=Verdict.INCOMPLETE, reasons=[incomplete])
-    total = inputs.counts.total
     # no score at all (every requirement NA or good practice): no score-based reason
     unscored = exact(inputs.overall) is None
     score = exact(inputs.overall) or 0.0
+    blocking = _blocking(inputs, rules, score, unscored=unscored)
+    if blocking:
+        return VerdictResult(verdict=Verdict.NOT_READY, reasons=blocking)
+    fixes = _fixes(inputs, rules, score, unscored=unscored)
+    if fixes:
+        return VerdictResult(verdict=Verdict.READY_AFTER_MINOR_FIXES, reasons=fixes)
+    return _ready(score)
+
+
+def _blocking(
+    inputs: VerdictInputs, rules: VerdictRules, score: float, *, unscored: bool
+) -> list[Reason]:
+    """What stands between the system and certification: each makes it not ready."""
+    total = inputs.counts.total
     blocking: list[Reason] = []
     if total.major:
         blocking.append(
@@ -127,8 +140,14 @@ def decide(inputs: VerdictInputs, rules: VerdictRules) -> VerdictResult:
                     ),
                 )
             )
-    if blocking:
-        return VerdictResult(verdict=Verdict.NOT_READY, reasons=blocking)
+    return blocking
+
+
+def _fixes(
+    inputs: VerdictInputs, rules: VerdictRules, score: float, *, unscored: bool
+) -> list[Reason]:
+    """What a ready system must still fix (corrective-action plans, the ready score)."""
+    total = inputs.counts.total
     fixes: list[Reason] = []
     if total.minor:
         fixes.append(
@@ -154,8 +173,11 @@ def decide(inputs: VerdictInputs, rules: VerdictRules) -> VerdictResult:
             )
         )
     fixes += _not_evidenced(inputs)
-    if fixes:
-        return VerdictResult(verdict=Verdict.READY_AFTER_MINOR_FIXES, reasons=fixes)
+    return fixes
+
+
+def _ready(score: float) -> VerdictResult:
+    """The verdict of a system with nothing left to fix."""
     return VerdictResult(
         verdict=Verdict.READY,
         reasons=[

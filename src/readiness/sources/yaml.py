@@ -15,7 +15,7 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import yaml
 
@@ -202,12 +202,14 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
         raise InputError(source, [Problem("", "the file is empty")])
     builder = _Builder(source)
     loader = Loader(text)
+    get_event = loader.get_event
+    feed = builder.feed
     try:
         while True:
-            event = loader.get_event()  # type: ignore[no-untyped-call]
-            if isinstance(event, yaml.StreamEndEvent):
+            event = get_event()  # type: ignore[no-untyped-call]
+            if type(event) is yaml.StreamEndEvent:
                 break
-            builder.feed(loader, event)
+            feed(loader, event)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark
         place = f"line {mark.line + 1}" if mark else ""
@@ -277,19 +279,25 @@ class _Builder:
         )
 
     def feed(self, loader: yaml.SafeLoader, event: yaml.Event) -> None:
+        # Called once per event (thousands per answer file): exact type tests, not isinstance.
         line = event.start_mark.line + 1 if event.start_mark else 0
-        if isinstance(event, yaml.ScalarEvent):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            scalar = cast(yaml.ScalarEvent, event)
             self.nodes += 1
             if self.nodes > MAX_NODES:
                 self.fail(line, f"the document has more than {MAX_NODES:,} values")
-            value = self.scalar(loader, event)
-            if not isinstance(value, str) and self.expects_key():
+            value = self.scalar(loader, scalar)
+            if type(value) is not str and self.expects_key():
                 # Keys are names: `yes:`, `1:` or `2026-01-01:` mean the text as written, and
                 # `1` and `true` must not collide as the same Python key.
-                value = event.value or "null"
+                value = scalar.value or "null"
             self.attach(value, line)
             return
-        if isinstance(event, yaml.DocumentStartEvent):
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.stack.pop()
+            return
+        if kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 self.fail(line, "the file holds more than one YAML document (a second '---')")
@@ -309,15 +317,14 @@ class _Builder:
             )
             path = self.attach(container, line)
             self.stack.append(_Frame(container, path))
-        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            self.stack.pop()
 
     def scalar(self, loader: yaml.SafeLoader, event: yaml.ScalarEvent) -> Any:
         # Answer files repeat a few values ("L", "yes", owners' names) thousands of times;
         # scalars are immutable, so each distinct one is constructed once per document.
         key = (event.tag, event.value, event.implicit, event.style)
-        if key in self.scalars:
-            return self.scalars[key]
+        known = self.scalars.get(key, _NO_KEY)
+        if known is not _NO_KEY:
+            return known
         tag = event.tag
         if tag is None or tag == "!":
             tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
@@ -325,6 +332,9 @@ class _Builder:
                 # YAML 1.1 reads yes, no, on, off as booleans; kept as written, a message can
                 # say "'no' is not a rating" (and the models read yes and no as words).
                 tag = _STR_TAG
+        if tag == _STR_TAG:  # most values: the text as written, as the constructor gives it
+            self.scalars[key] = event.value
+            return event.value
         line = event.start_mark.line + 1 if event.start_mark else 0
         if tag not in _PLAIN_SCALAR_TAGS:
             self.fail(line, _tag_problem(str(tag)))

@@ -28,7 +28,7 @@ import yaml
 from readiness.errors import safe_text
 from readiness.language import Language
 from readiness.models.assessment import Assessment
-from readiness.models.catalogue import Catalogue
+from readiness.models.catalogue import Catalogue, Requirement
 from readiness.models.common import Basis, FindingClass, LocalText, Rating
 from readiness.models.questionnaire import Question, Questionnaire
 from readiness.render.interchange.trackers import safe_cell
@@ -130,64 +130,6 @@ def _question(question: Question) -> dict[str, Any]:
 
 def library_bytes(catalogue: Catalogue, questionnaire: Questionnaire) -> bytes:
     """The catalogue and question bank as a CISO Assistant library (YAML)."""
-    groups: dict[str, list[str]] = {}
-    for requirement in catalogue.requirements:
-        groups.setdefault(requirement.id, []).append(
-            catalogue.index.part_of_requirement[requirement.id]
-        )
-    for area in catalogue.processes():
-        for requirement in catalogue.area_requirements(area.id):
-            groups[requirement.id].append(area.id)
-    asked: dict[str, dict[str, Any]] = {}
-    for question in questionnaire.questions():
-        asked.setdefault(question.covers[0], {})[_question_urn(question)] = _question(question)
-
-    nodes: list[dict[str, Any]] = []
-    for clause in catalogue.clauses:
-        node: dict[str, Any] = {
-            "urn": node_urn(clause.id),
-            "assessable": False,
-            "depth": clause.id.count(".") + 1,
-            "ref_id": clause.id,
-            "name": clause.title.en,
-            "translations": _zh(name=clause.title.zh),
-        }
-        if clause.parent_id:
-            node["parent_urn"] = node_urn(clause.parent_id)
-        nodes.append(node)
-        for requirement in catalogue.index.under.get(clause.id, []):
-            if requirement.clause != clause.id:
-                continue
-            leaf: dict[str, Any] = {
-                "urn": node_urn(requirement.id),
-                "assessable": True,
-                "depth": node["depth"] + 1,
-                "parent_urn": node["urn"],
-                "ref_id": requirement.id,
-                "description": requirement.text.en,
-                "implementation_groups": list(dict.fromkeys(groups[requirement.id])),
-                "weight": requirement.weight,
-                "translations": _zh(description=requirement.text.zh),
-            }
-            if note := BASIS.get(requirement.basis):
-                leaf["annotation"] = note.en
-                leaf["translations"]["zh"]["annotation"] = note.zh
-            if requirement.evidence:
-                leaf["typical_evidence"] = "\n".join(e.en for e in requirement.evidence)
-                leaf["translations"]["zh"]["typical_evidence"] = "\n".join(
-                    e.zh for e in requirement.evidence
-                )
-            if requirement.id in asked:
-                leaf["questions"] = asked[requirement.id]
-            nodes.append(leaf)
-
-    implementation_groups = [
-        {"ref_id": part.id, "name": part.title.en, "translations": _zh(name=part.title.zh)}
-        for part in catalogue.parts
-    ] + [
-        {"ref_id": area.id, "name": area.title.en, "translations": _zh(name=area.title.zh)}
-        for area in catalogue.processes()
-    ]
     title = LocalText(
         en=f"{catalogue.standard}:{catalogue.edition} (readiness)",
         zh=f"{catalogue.standard}:{catalogue.edition}（readiness）",
@@ -213,8 +155,8 @@ def library_bytes(catalogue: Catalogue, questionnaire: Questionnaire) -> bytes:
             }
             for index, rating in enumerate(ORDER)
         ],
-        "implementation_groups_definition": implementation_groups,
-        "requirement_nodes": nodes,
+        "implementation_groups_definition": _implementation_groups(catalogue),
+        "requirement_nodes": _nodes(catalogue, questionnaire),
     }
     library = {
         "urn": LIBRARY_URN,
@@ -231,6 +173,80 @@ def library_bytes(catalogue: Catalogue, questionnaire: Questionnaire) -> bytes:
     }
     text = yaml.safe_dump(library, allow_unicode=True, sort_keys=False, width=100)
     return text.encode("utf-8")
+
+
+def _implementation_groups(catalogue: Catalogue) -> list[dict[str, Any]]:
+    """Parts A, B and C, then the 13 processes: the groups a requirement belongs to."""
+    return [
+        {"ref_id": part.id, "name": part.title.en, "translations": _zh(name=part.title.zh)}
+        for part in catalogue.parts
+    ] + [
+        {"ref_id": area.id, "name": area.title.en, "translations": _zh(name=area.title.zh)}
+        for area in catalogue.processes()
+    ]
+
+
+def _nodes(catalogue: Catalogue, questionnaire: Questionnaire) -> list[dict[str, Any]]:
+    """Every clause (not assessable) followed by its own requirements (assessable), in order."""
+    groups: dict[str, list[str]] = {}
+    for requirement in catalogue.requirements:
+        groups.setdefault(requirement.id, []).append(
+            catalogue.index.part_of_requirement[requirement.id]
+        )
+    for area in catalogue.processes():
+        for requirement in catalogue.area_requirements(area.id):
+            groups[requirement.id].append(area.id)
+    asked: dict[str, dict[str, Any]] = {}
+    for question in questionnaire.questions():
+        asked.setdefault(question.covers[0], {})[_question_urn(question)] = _question(question)
+    nodes: list[dict[str, Any]] = []
+    for clause in catalogue.clauses:
+        node: dict[str, Any] = {
+            "urn": node_urn(clause.id),
+            "assessable": False,
+            "depth": clause.id.count(".") + 1,
+            "ref_id": clause.id,
+            "name": clause.title.en,
+            "translations": _zh(name=clause.title.zh),
+        }
+        if clause.parent_id:
+            node["parent_urn"] = node_urn(clause.parent_id)
+        nodes.append(node)
+        for requirement in catalogue.index.under.get(clause.id, []):
+            if requirement.clause == clause.id:
+                nodes.append(_leaf(requirement, node, groups[requirement.id], asked))
+    return nodes
+
+
+def _leaf(
+    requirement: Requirement,
+    clause: dict[str, Any],
+    groups: list[str],
+    asked: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    """An assessable requirement node under its clause's node."""
+    leaf: dict[str, Any] = {
+        "urn": node_urn(requirement.id),
+        "assessable": True,
+        "depth": clause["depth"] + 1,
+        "parent_urn": clause["urn"],
+        "ref_id": requirement.id,
+        "description": requirement.text.en,
+        "implementation_groups": list(dict.fromkeys(groups)),
+        "weight": requirement.weight,
+        "translations": _zh(description=requirement.text.zh),
+    }
+    if note := BASIS.get(requirement.basis):
+        leaf["annotation"] = note.en
+        leaf["translations"]["zh"]["annotation"] = note.zh
+    if requirement.evidence:
+        leaf["typical_evidence"] = "\n".join(e.en for e in requirement.evidence)
+        leaf["translations"]["zh"]["typical_evidence"] = "\n".join(
+            e.zh for e in requirement.evidence
+        )
+    if requirement.id in asked:
+        leaf["questions"] = asked[requirement.id]
+    return leaf
 
 
 def assessment_csv_bytes(

@@ -26,7 +26,7 @@ from readiness.models.assessment import (
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import FindingClass
 from readiness.models.plan import Plan
-from readiness.render.interchange.backlog import backlog_items
+from readiness.render.interchange.backlog import Item, backlog_items
 
 OSCAL_VERSION = "1.2.1"
 NS = "urn:readiness:iso20000"
@@ -77,21 +77,7 @@ def assessment_results_bytes(
         raise OutputError("OSCAL needs the assessment date: give --date or 'assessed_on'")
     base = uuid.uuid5(_ROOT, assessment.model_dump_json())
     day = assessment.assessed_on
-    observations: list[dict[str, Any]] = []
-    findings: list[dict[str, Any]] = []
-    for requirement in assessment.requirements:
-        related = []
-        for answer in requirement.contributions:
-            observation = _observation(base, requirement, answer.question, day)
-            observation["description"] = _answer_text(answer, language)
-            observations.append(observation)
-            related.append({"observation-uuid": observation["uuid"]})
-        findings.append(_requirement_finding(base, requirement, catalogue, related, language))
-    findings += [
-        _rule_finding(base, f, language)
-        for f in assessment.findings
-        if f.source is not FindingSource.REQUIREMENT
-    ]
+    observations, findings = _observed(assessment, catalogue, base, day, language)
     client = assessment.client.name
     title = {
         Language.EN: f"ISO/IEC 20000-1:2018 readiness assessment of {client}",
@@ -118,21 +104,49 @@ def assessment_results_bytes(
         "metadata": _metadata(title, day, assessment.tool_version),
         "import-ap": {"href": f"#{plan_uuid}"},
         "results": [result],
-        "back-matter": {
-            "resources": [
-                {
-                    "uuid": plan_uuid,
-                    "title": f"{assessment.source.questionnaire} {assessment.source.questionnaire_version}",
-                    "description": {
-                        Language.EN: "The readiness questionnaire the client answered: the "
-                        "assessment method (no separate OSCAL assessment plan is published).",
-                        Language.ZH: "客户回答的 readiness 问卷，即评估方法（未另行发布 OSCAL 评估计划）。",
-                    }[language],
-                }
-            ]
-        },
+        "back-matter": {"resources": [_method(assessment, plan_uuid, language)]},
     }
     return _document("assessment-results", body)
+
+
+def _observed(
+    assessment: Assessment,
+    catalogue: Catalogue,
+    base: uuid.UUID,
+    day: dt.date,
+    language: Language,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """An observation per answer behind each requirement, and the findings: one per
+    requirement (related to its observations), then those of the indicator and matrix rules."""
+    observations: list[dict[str, Any]] = []
+    findings: list[dict[str, Any]] = []
+    for requirement in assessment.requirements:
+        related = []
+        for answer in requirement.contributions:
+            observation = _observation(base, requirement, answer.question, day)
+            observation["description"] = _answer_text(answer, language)
+            observations.append(observation)
+            related.append({"observation-uuid": observation["uuid"]})
+        findings.append(_requirement_finding(base, requirement, catalogue, related, language))
+    findings += [
+        _rule_finding(base, f, language)
+        for f in assessment.findings
+        if f.source is not FindingSource.REQUIREMENT
+    ]
+    return observations, findings
+
+
+def _method(assessment: Assessment, plan_uuid: str, language: Language) -> dict[str, Any]:
+    """The back-matter resource naming the questionnaire: the assessment method."""
+    return {
+        "uuid": plan_uuid,
+        "title": f"{assessment.source.questionnaire} {assessment.source.questionnaire_version}",
+        "description": {
+            Language.EN: "The readiness questionnaire the client answered: the "
+            "assessment method (no separate OSCAL assessment plan is published).",
+            Language.ZH: "客户回答的 readiness 问卷，即评估方法（未另行发布 OSCAL 评估计划）。",
+        }[language],
+    }
 
 
 def _score(score: float | None) -> str:
@@ -246,51 +260,10 @@ def poam_bytes(plan: Plan, assessment: Assessment, language: Language) -> bytes:
     titles = {item.id: item.title for item in items if item.is_parent}
     risks, poam_items = [], []
     for item in items:
-        if item.is_parent:
-            continue
-        risk_uuid = _uuid(base, f"risk:{item.id}")
-        statement = " ".join(reasons.get(f, f) for f in item.findings)
-        task = {
-            "uuid": _uuid(base, f"task:{item.id}"),
-            "type": "action",
-            "title": item.title,
-            "timing": {
-                "within-date-range": {"start": _midnight(item.start), "end": _midnight(item.due)}
-            },
-        }
-        risks.append(
-            {
-                "uuid": risk_uuid,
-                "title": item.title,
-                "description": item.description,
-                "statement": statement or item.description,
-                "props": [
-                    _prop("finding-class", item.finding.value),
-                    _prop("work-package", item.parent or ""),
-                    _prop("owner-role", item.owner_role),
-                ],
-                "status": "open",
-                "deadline": _midnight(item.due),
-                "remediations": [
-                    {
-                        "uuid": _uuid(base, f"remediation:{item.id}"),
-                        "lifecycle": "planned",
-                        "title": f"{titles[item.parent or '']}: {item.title}",
-                        "description": item.description,
-                        "tasks": [task],
-                    }
-                ],
-            }
-        )
-        poam_items.append(
-            {
-                "uuid": _uuid(base, f"poam-item:{item.id}"),
-                "title": item.title,
-                "description": statement or item.description,
-                "props": [_prop("action-id", item.id)],
-                "related-risks": [{"risk-uuid": risk_uuid}],
-            }
-        )
+        if not item.is_parent:
+            risk, poam_item = _risk(base, item, titles, reasons)
+            risks.append(risk)
+            poam_items.append(poam_item)
     title = {
         Language.EN: f"ISO/IEC 20000-1:2018 certification plan of action and milestones: {plan.client}",
         Language.ZH: f"{plan.client} ISO/IEC 20000-1:2018 认证整改行动与里程碑计划",
@@ -306,3 +279,49 @@ def poam_bytes(plan: Plan, assessment: Assessment, language: Language) -> bytes:
         "poam-items": poam_items,
     }
     return _document("plan-of-action-and-milestones", body)
+
+
+def _risk(
+    base: uuid.UUID, item: Item, titles: dict[str, str], reasons: dict[str, str]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A remediation action as an open risk with its planned remediation, and its POA&M item."""
+    risk_uuid = _uuid(base, f"risk:{item.id}")
+    statement = " ".join(reasons.get(f, f) for f in item.findings)
+    task = {
+        "uuid": _uuid(base, f"task:{item.id}"),
+        "type": "action",
+        "title": item.title,
+        "timing": {
+            "within-date-range": {"start": _midnight(item.start), "end": _midnight(item.due)}
+        },
+    }
+    risk = {
+        "uuid": risk_uuid,
+        "title": item.title,
+        "description": item.description,
+        "statement": statement or item.description,
+        "props": [
+            _prop("finding-class", item.finding.value),
+            _prop("work-package", item.parent or ""),
+            _prop("owner-role", item.owner_role),
+        ],
+        "status": "open",
+        "deadline": _midnight(item.due),
+        "remediations": [
+            {
+                "uuid": _uuid(base, f"remediation:{item.id}"),
+                "lifecycle": "planned",
+                "title": f"{titles[item.parent or '']}: {item.title}",
+                "description": item.description,
+                "tasks": [task],
+            }
+        ],
+    }
+    poam_item = {
+        "uuid": _uuid(base, f"poam-item:{item.id}"),
+        "title": item.title,
+        "description": statement or item.description,
+        "props": [_prop("action-id", item.id)],
+        "related-risks": [{"risk-uuid": risk_uuid}],
+    }
+    return risk, poam_item

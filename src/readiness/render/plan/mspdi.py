@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.plan import Phase, Plan, PlanRole, Task
-from readiness.planning.schedule import WorkCalendar
+from readiness.planning.calendar import WorkCalendar
 from readiness.render.text import document_text
 
 NAMESPACE = "http://schemas.microsoft.com/project"

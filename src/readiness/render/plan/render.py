@@ -1,13 +1,16 @@
 """Render the certification project plan as HTML (with an SVG Gantt chart) or Markdown.
 
 Templates read the plan as it is; :class:`Words` only picks the language and formats numbers,
-dates and names. Nothing is scheduled or costed here.
+dates and names. Nothing is scheduled or costed here. Names and texts come from the plan
+configuration (roles, phases, scenarios, cost lines) and are untrusted: in Markdown,
+:class:`Words` gives them escaped (a ``|`` cannot end a table cell, ``[x](javascript:…)``
+forms no link); HTML escapes them itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,8 +20,9 @@ from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.common import LocalText
 from readiness.models.plan import Plan, Task
-from readiness.render.environment import environment, render_template
+from readiness.render.environment import environment, markdown_text, render_template
 from readiness.render.plan.gantt import gantt_svg
+from readiness.render.plan.words import kind_key, part_key
 
 BACKLOG_SHOWN = 120
 LISTED_PREDECESSORS = 6
@@ -28,11 +32,12 @@ LISTED_PREDECESSORS = 6
 class Words:
     """Labels and formatting of one language, for the plan templates."""
 
-    def __init__(self, plan: Plan, language: Language) -> None:
+    def __init__(self, plan: Plan, language: Language, escape: Callable[[str], str] = str) -> None:
         self.language = language
         self.labels = labels(language)
-        self._roles = {role.id: role.name.get(language) for role in plan.roles}
-        self._phases = {phase.id.value: phase.name.get(language) for phase in plan.phases}
+        self._escape = escape
+        self._roles = {role.id: escape(role.name.get(language)) for role in plan.roles}
+        self._phases = {phase.id.value: escape(phase.name.get(language)) for phase in plan.phases}
         self._packages = {task.id: task.work_package for task in plan.tasks}
 
     def __getitem__(self, key: str) -> str:
@@ -45,8 +50,8 @@ class Words:
             raise AttributeError(key) from None
 
     def t(self, text: LocalText | None) -> str:
-        """A text in the report's language ('' for none)."""
-        return text.get(self.language) if text is not None else ""
+        """A text in the report's language ('' for none), escaped for the format."""
+        return self._escape(text.get(self.language)) if text is not None else ""
 
     def money(self, value: Decimal) -> str:
         """An amount with thousands separators and cents."""
@@ -78,11 +83,11 @@ class Words:
 
     def part(self, part: str) -> str:
         """A cost part's name."""
-        return self.labels[f"part_{part}"]
+        return self.labels[part_key(part)]
 
     def kind(self, kind: str) -> str:
         """A deliverable type's name."""
-        return self.labels["kind_record_form" if kind == "record" else f"kind_{kind}"]
+        return self.labels[kind_key(kind)]
 
     def effort(self, effort: Mapping[str, Decimal]) -> str:
         """``SMS manager 3.0; Consultant 0.8``."""
@@ -95,19 +100,24 @@ class Words:
         is in the JSON, the workbook, the Markdown and behind the summary in the HTML.
         """
         if len(task.dependencies) <= LISTED_PREDECESSORS:
-            return ", ".join(task.dependencies)
+            return self._escape(", ".join(task.dependencies))
         packages = {self._packages[d] for d in task.dependencies if self._packages.get(d)}
         named = [d for d in task.dependencies if not self._packages.get(d)]
         count = self.labels["p_predecessor_packages"].format(count=len(packages))
-        return " + ".join([*named, count]) if packages else ", ".join(named)
+        return self._escape(" + ".join([*named, count]) if packages else ", ".join(named))
 
     def total(self, effort: Mapping[str, Decimal]) -> Decimal:
         """The sum of an effort mapping (for display next to it)."""
         return sum(effort.values(), Decimal(0))
 
 
-def _context(plan: Plan, alternatives: Sequence[Plan], language: Language) -> dict[str, object]:
-    words = Words(plan, language)
+def _context(
+    plan: Plan,
+    alternatives: Sequence[Plan],
+    language: Language,
+    escape: Callable[[str], str] = str,
+) -> dict[str, object]:
+    words = Words(plan, language, escape)
     roles = [role.id for role in plan.roles]
     return {
         "plan": plan,
@@ -144,5 +154,5 @@ def render_plan_markdown(
     templates: Path | None = None,
 ) -> str:
     """The Markdown plan (``templates``: a folder overriding the shipped templates)."""
-    context = _context(plan, alternatives, language)
+    context = _context(plan, alternatives, language, markdown_text)
     return render_template(environment("md", templates), "plan.md.j2", **context)

@@ -87,7 +87,7 @@ def build_plan_workbook(
     cost_cells = costs_sheet(book)
     summary_sheet(book, cost_cells, alternatives)
     language_tag = "zh-CN" if language is Language.ZH else "en"
-    stamp(workbook, title=book.word("pw_title"), language=language_tag, day=plan.assessed_on)
+    stamp(workbook, title=book.word("p_title"), language=language_tag, day=plan.assessed_on)
     workbook.active = 0
     return workbook
 
@@ -104,7 +104,7 @@ def summary_sheet(book: PlanBook, cost_cells: CostCells, alternatives: Sequence[
     """
     ws = book.sheet("pw_sheet_summary", index=0)
     set_widths(ws, SUMMARY_WIDTHS)
-    put_title(ws, book.word("pw_title")).font = _SUMMARY_TITLE_FONT
+    put_title(ws, book.word("p_title")).font = _SUMMARY_TITLE_FONT
     put_section(ws, INTRO_ROW, book.word("pw_h_facts"))
     row = _facts(book, ws, HEADER_ROW, cost_cells.total)
     row = _messages(book, ws, row + 1)
@@ -134,26 +134,24 @@ def _facts(book: PlanBook, ws: Sheet, row: int, total_cost: str) -> int:
     effort = sum(plan.total_effort.values(), Decimal(0))
     facts: list[tuple[str, str | dt.date | Decimal | None, str]] = [
         ("pw_client", plan.client, ""),
-        ("pw_scenario", book.text(plan.scenario_name), ""),
-        ("pw_start", plan.start, ""),
+        ("p_scenario", book.text(plan.scenario_name), ""),
+        ("p_start", plan.start, ""),
         ("pw_stage1_start", plan.stage1_start, ""),
         ("pw_stage1_end", plan.stage1_end, ""),
         ("pw_stage2_start", plan.stage2_start, ""),
         ("pw_stage2_end", plan.stage2_end, ""),
-        ("pw_certificate", plan.certificate, ""),
+        ("p_certificate", plan.certificate, ""),
     ]
     if plan.target is not None:
         target = plan.target
         late = book.word("pw_target_late").replace("{days}", str(target.late_working_days))
-        facts.append(
-            ("pw_target", target.target, book.word("pw_target_met") if target.met else late)
-        )
+        facts.append(("p_target", target.target, book.word("p_target_met") if target.met else late))
     facts.append(("pw_total_effort", effort, ""))
     for key, value, note in facts:
         if value is not None:
             _fact(ws, row, book.word(key), value, note)
             row += 1
-    put_heading(ws, row, 1, book.word("pw_total_cost"))
+    put_heading(ws, row, 1, book.word("p_total_cost"))
     money = money_format(plan.currency)
     cell = put_number(ws, row, 2, f"={total_cost}", money, cached=plan.costs.total)
     cell.font = _TOTAL_FONT
@@ -163,7 +161,7 @@ def _facts(book: PlanBook, ws: Sheet, row: int, total_cost: str) -> int:
 
 
 def _messages(book: PlanBook, ws: Sheet, row: int) -> int:
-    put_section(ws, row, book.word("pw_h_messages"))
+    put_section(ws, row, book.word("p_h_messages"))
     texts = [book.text(message.text) for message in book.plan.messages]
     for text in texts or [book.word("pw_no_messages")]:
         row += 1
@@ -179,15 +177,15 @@ def _scenarios(
     Every total is live: a changed rate or contingency on the cost sheet moves them all.
     """
     plan = book.plan
-    put_section(ws, row, book.word("pw_h_scenarios"))
+    put_section(ws, row, book.word("p_h_scenarios"))
     row += 1
     keys = [
-        "pw_scenario",
+        "p_scenario",
         "pw_stage2_start",
         "pw_stage2_end",
-        "pw_certificate",
+        "p_certificate",
         "pw_total_effort",
-        "pw_total_cost",
+        "p_total_cost",
     ]
     for column, key in enumerate(keys, start=1):
         put_heading(ws, row, column, book.word(key))
@@ -304,9 +302,9 @@ def costs_sheet(book: PlanBook) -> CostCells:
     money = money_format(costs.currency)
     lines = costs.lines
     rates = rates_of(lines, book.language)
-    ws = book.sheet("pw_sheet_costs")
+    ws = book.sheet("p_h_costs")
     set_widths(ws, COST_WIDTHS)
-    put_title(ws, book.word("pw_h_costs"))
+    put_title(ws, book.word("p_h_costs"))
     put_merged(ws, INTRO_ROW, 1, len(COST_WIDTHS), book.word("pw_costs_intro"), border=False)
     # Where everything goes: rates from row 4, totals after them, lines last.
     rates_end = FIRST_ROW + len(rates) - 1
@@ -323,7 +321,7 @@ def costs_sheet(book: PlanBook) -> CostCells:
     _rates_header(book, ws)
     for row, rate in enumerate(rates, start=FIRST_ROW):
         put_value(ws, row, 1, rate.code)
-        put_value(ws, row, 2, book.word(f"pw_part_{rate.part.value}"))
+        put_value(ws, row, 2, book.part(rate.part.value))
         put_merged(ws, row, 3, 4, rate.name)
         criterion = f"$A{row}"
         quantity = f"=SUMIF({column_of_lines(1)},{criterion},{column_of_lines(5)})"
@@ -338,11 +336,11 @@ def costs_sheet(book: PlanBook) -> CostCells:
 
     put_section(ws, totals_row, book.word("pw_h_totals"))
     for row, part in enumerate(parts, start=totals_row + 1):
-        put_merged(ws, row, 2, _RATE, book.word(f"pw_part_{part.value}"))
+        put_merged(ws, row, 2, _RATE, book.part(part.value))
         formula = f"=SUMIF({column_of_lines(2)},B{row},{column_of_lines(_AMOUNT)})"
         put_number(ws, row, _AMOUNT, formula, money, cached=costs.parts[part])
     amount = get_column_letter(_AMOUNT)
-    put_merged(ws, subtotal_row, 2, _RATE, book.word("pw_subtotal")).font = cells.BOLD
+    put_merged(ws, subtotal_row, 2, _RATE, book.word("p_subtotal")).font = cells.BOLD
     subtotal = f"=SUM({column_of_lines(_AMOUNT)})"
     put_number(ws, subtotal_row, _AMOUNT, subtotal, money, cached=costs.subtotal)
     put_merged(ws, contingency_row, 2, _RATE - 1, book.word("pw_contingency_percent"))
@@ -358,9 +356,9 @@ def costs_sheet(book: PlanBook) -> CostCells:
     total = f"={amount}{subtotal_row}+{amount}{contingency_row}"
     put_number(ws, total_row, _AMOUNT, total, money, cached=costs.total).font = _TOTAL_FONT
 
-    put_section(ws, lines_header - 1, book.word("pw_h_cost_lines"))
-    keys = ["pw_code", "pw_part", "pw_phase", "pw_item", "pw_quantity", "pw_unit", "pw_rate"]
-    for column, key in enumerate([*keys, "pw_amount"], start=1):
+    put_section(ws, lines_header - 1, book.word("p_h_cost_lines"))
+    keys = ["pw_code", "p_part", "p_phase", "pw_item", "p_quantity", "p_unit", "p_rate"]
+    for column, key in enumerate([*keys, "p_amount"], start=1):
         put_heading(ws, lines_header, column, book.word(key))
     rate_rows = {
         index: (rate.code, row) for row, rate in enumerate(rates, FIRST_ROW) for index in rate.lines
@@ -368,7 +366,7 @@ def costs_sheet(book: PlanBook) -> CostCells:
     for row, (index, line) in enumerate(enumerate(lines), start=first_line):
         code, rate_row = rate_rows[index]
         put_value(ws, row, 1, code)
-        put_value(ws, row, 2, book.word(f"pw_part_{line.part.value}"))
+        put_value(ws, row, 2, book.part(line.part.value))
         put_value(ws, row, 3, book.phases.get(line.phase, line.phase.value))
         put_value(ws, row, 4, book.text(line.item))
         put_number(ws, row, 5, line.quantity)
@@ -391,8 +389,8 @@ def costs_sheet(book: PlanBook) -> CostCells:
 
 def _rates_header(book: PlanBook, ws: Sheet) -> None:
     """The rates table's header on row 3: code, part, what the rate is for (two columns)…"""
-    keys = ["pw_code", "pw_part", "pw_rate_item", None, "pw_quantity", "pw_unit", "pw_rate"]
-    for column, key in enumerate([*keys, "pw_amount"], start=1):
+    keys = ["pw_code", "p_part", "pw_rate_item", None, "p_quantity", "p_unit", "p_rate"]
+    for column, key in enumerate([*keys, "p_amount"], start=1):
         width = COST_WIDTHS[column - 1]
         cells.put_header(ws, column, book.word(key) if key else None, width)
     cells.merge(ws, HEADER_ROW, 3, 4)

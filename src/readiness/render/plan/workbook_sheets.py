@@ -23,6 +23,7 @@ from readiness.language import Language
 from readiness.models.common import LocalText
 from readiness.models.plan import Phase, PhaseId, Plan, Task
 from readiness.render.plan.gantt import PHASE_COLOURS
+from readiness.render.plan.words import kind_key, part_key
 from readiness.render.workbooks import cells
 from readiness.render.workbooks.book import Book
 from readiness.render.workbooks.cells import Cell, Sheet, cell_range
@@ -101,6 +102,14 @@ class PlanBook(Book):
         """A role's name (its id when the plan does not staff it)."""
         return self.roles.get(role_id, role_id)
 
+    def part(self, part: str) -> str:
+        """A cost part's name, the word the plan's documents use."""
+        return self.word(part_key(part))
+
+    def kind(self, kind: str) -> str:
+        """A deliverable type's name, the word the plan's documents use."""
+        return self.word(kind_key(kind))
+
 
 def table_sheet(book: PlanBook, key: str, intro: str, columns: Sequence[Column]) -> Sheet:
     """A new table sheet of the plan, titled by the label of ``key`` (``pw_sheet_x`` →
@@ -170,10 +179,10 @@ def gantt_sheet(book: PlanBook) -> Sheet:
     weeks = week_starts(plan)
     columns = [
         Column(book.word("pw_id"), 16),
-        Column(book.word("pw_task"), 46),
-        Column(book.word("pw_begin"), 11),
-        Column(book.word("pw_finish"), 11),
-        Column(book.word("pw_days"), 8),
+        Column(book.word("p_task"), 46),
+        Column(book.word("p_begin"), 11),
+        Column(book.word("p_finish"), 11),
+        Column(book.word("p_days"), 8),
     ]
     ws = table_sheet(book, "pw_sheet_gantt", book.word("pw_gantt_intro"), columns)
     _week_headers(ws, weeks)
@@ -247,15 +256,15 @@ def tasks_sheet(book: PlanBook) -> Sheet:
     roles = plan.roles
     columns = [
         Column(book.word("pw_id"), 16),
-        Column(book.word("pw_task"), 46),
-        Column(book.word("pw_phase"), 28),
+        Column(book.word("p_task"), 46),
+        Column(book.word("p_phase"), 28),
         Column(book.word("pw_work_package"), 13),
-        Column(book.word("pw_begin"), 11),
-        Column(book.word("pw_finish"), 11),
-        Column(book.word("pw_days"), 8),
+        Column(book.word("p_begin"), 11),
+        Column(book.word("p_finish"), 11),
+        Column(book.word("p_days"), 8),
         Column(book.word("pw_predecessors"), 26),
         *(Column(book.role(role.id), 12) for role in roles),
-        Column(book.word("pw_total"), 10),
+        Column(book.word("p_total"), 10),
     ]
     ws = table_sheet(book, "pw_sheet_tasks", book.word("pw_tasks_intro"), columns)
     first_role = 9
@@ -288,14 +297,14 @@ def backlog_sheet(book: PlanBook) -> Sheet:
     plan = book.plan
     areas = {wp.area: book.text(wp.name) for wp in plan.work_packages}
     columns = [
-        Column(book.word("pw_priority"), 8),
+        Column(book.word("p_priority"), 8),
         Column(book.word("pw_area"), 26),
-        Column(book.word("pw_kind"), 13),
-        Column(book.word("pw_action"), 44),
+        Column(book.word("p_kind"), 13),
+        Column(book.word("p_action"), 44),
         Column(book.word("pw_finding"), 15),
-        Column(book.word("pw_blocker"), 10),
-        Column(book.word("pw_quick_win"), 8),
-        Column(book.word("pw_role"), 16),
+        Column(book.word("p_blocker"), 10),
+        Column(book.word("p_quick_win"), 8),
+        Column(book.word("p_role"), 16),
         Column(book.word("pw_effort"), 10),
         Column(book.word("pw_recommendation"), 52),
     ]
@@ -305,7 +314,7 @@ def backlog_sheet(book: PlanBook) -> Sheet:
     for row, action in enumerate(actions, start=FIRST_ROW):
         put_value(ws, row, 1, action.priority).alignment = CENTRE
         put_value(ws, row, 2, f"{action.area} {areas.get(action.area, '')}".strip())
-        put_value(ws, row, 3, book.word(f"pw_kind_{action.kind.value}"))
+        put_value(ws, row, 3, book.kind(action.kind.value))
         put_value(ws, row, 4, book.text(action.name))
         finding = action.finding.value
         put_value(ws, row, 5, book.word(f"finding_{finding}"), CLASS_FILLS.get(finding))
@@ -327,11 +336,12 @@ def resources_sheet(book: PlanBook) -> Sheet:
     plan = book.plan
     months = sorted(plan.load)
     columns = [
-        Column(book.word("pw_role"), 36),
+        Column(book.word("p_role"), 36),
         *(Column(month, 9) for month in months),
-        Column(book.word("pw_total"), 10),
+        Column(book.word("p_total"), 10),
     ]
-    ws = table_sheet(book, "pw_sheet_resources", book.word("pw_resources_intro"), columns)
+    heading, intro = book.word("pw_h_resources"), book.word("pw_resources_intro")
+    ws = book.table_sheet("p_h_resources", heading, intro, columns)
     total_column = len(months) + 2
     row = FIRST_ROW
     for role in plan.roles:
@@ -344,7 +354,7 @@ def resources_sheet(book: PlanBook) -> Sheet:
         put_number(ws, row, total_column, total, cached=days).font = cells.BOLD
         row += 1
     last_role = row - 1
-    put_value(ws, row, 1, book.word("pw_total")).font = cells.BOLD
+    put_value(ws, row, 1, book.word("p_total")).font = cells.BOLD
     sums = [sum(plan.load[m].values(), Decimal(0)) for m in months]
     sums.append(sum(sums, Decimal(0)))
     for column, days in zip(range(2, total_column + 1), sums, strict=True):
@@ -357,7 +367,7 @@ def resources_sheet(book: PlanBook) -> Sheet:
 
 def _responsibility(book: PlanBook, ws: Sheet, row: int, width: int) -> None:
     """The plan's P/B matrix: item, primary role, backup roles (spans over the month columns)."""
-    put_section(ws, row, book.word("pw_h_responsibility"))
+    put_section(ws, row, book.word("p_h_responsibility"))
     row += 1
     middle = max(3, (width + 1) // 2)
     spans = [(1, 1), (2, middle), (middle + 1, width)]

@@ -217,41 +217,58 @@ def radar_chart(
         body.append(svg.text(3.0, -radius * k / 4 - 2, tick, font_size="9", fill=MUTED, **_HALO))
     xs, ys = [-radius, radius], [-radius, radius]
     for angle, (label, _), score in zip(angles, items, scores, strict=True):
-        text = svg.clean(label) + (" " + NO_VALUE if score is None else "")
-        cos, sin = math.cos(angle), math.sin(angle)
-        lines = svg.wrap(text, narrow if abs(cos) < 0.1 else 22)
-        x, y = at(angle, radius + gap)
-        anchor = "start" if cos >= 0.1 else "end" if cos <= -0.1 else "middle"
-        if anchor == "end":  # a space ending a line would count in its width and shift it
-            lines = svg.spaces_first(lines)
-        block = (len(lines) - 1) * _LINE
-        # Centred beside a horizontal spoke, sliding to sit wholly above (below) the top
-        # (bottom) spoke's end.
-        first = y + sin * (block + _LINE) / 2 - block / 2 + 4
-        width = max(svg.text_width(line.rstrip()) for line in lines)
-        left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
-        xs += [left, left + width]
-        ys += [first - _FONT, first + block + 4]
-        spans = "".join(
-            f'<tspan x="{svg.number(x)}" y="{svg.number(first + j * _LINE)}">{svg.safe(line)}</tspan>'
-            for j, line in enumerate(lines)
+        element, (left, right), (top, bottom) = _spoke_label(
+            angle, label, score, radius + gap, narrow
         )
-        css = "axis-label no-score" if score is None else "axis-label"
-        body.append(f'<text class="{css}" text-anchor="{anchor}">{spans}</text>')
+        body.append(element)
+        xs += [left, right]
+        ys += [top, bottom]
     legend_y = max(ys) + 2 * _PAD + _FONT
-    lx = min(xs)
-    body.append(
-        svg.rect(lx, legend_y - 10, 14, 10, class_="series-score", fill=SCORE, fill_opacity="0.25")
-        + svg.text(lx + 20, legend_y, score_label, class_="legend")
-    )
-    lx += 20 + svg.text_width(score_label) + 3 * _PAD
-    body.append(
-        svg.line(lx, legend_y - 4, lx + 20, legend_y - 4, class_="series-target", **_DASHED)
-        + svg.text(lx + 26, legend_y, target_label, class_="legend")
-    )
-    right = max(max(xs), lx + 26 + svg.text_width(target_label)) + _PAD
+    legend, right = _radar_legend(min(xs), legend_y, score_label, target_label)
+    body.append(legend)
+    right = max(max(xs), right) + _PAD
     box = (min(xs) - _PAD, min(ys) - _PAD, right - min(xs) + _PAD, legend_y + _PAD - min(ys) + 4)
     return _chart("radar", title, box, body)
+
+
+def _spoke_label(
+    angle: float, label: str, score: float | None, distance: float, narrow: int
+) -> tuple[str, tuple[float, float], tuple[float, float]]:
+    """The label at the end of a spoke, and the horizontal and vertical extent it covers.
+
+    Beside a horizontal spoke it is centred on it; it slides to sit wholly above (below) the
+    top (bottom) spoke's end; on a vertical spoke it may only be ``narrow`` characters wide.
+    """
+    text = svg.clean(label) + (" " + NO_VALUE if score is None else "")
+    cos, sin = math.cos(angle), math.sin(angle)
+    lines = svg.wrap(text, narrow if abs(cos) < 0.1 else 22)
+    x, y = distance * cos, distance * sin
+    anchor = "start" if cos >= 0.1 else "end" if cos <= -0.1 else "middle"
+    if anchor == "end":  # a space ending a line would count in its width and shift it
+        lines = svg.spaces_first(lines)
+    block = (len(lines) - 1) * _LINE
+    first = y + sin * (block + _LINE) / 2 - block / 2 + 4
+    width = max(svg.text_width(line.rstrip()) for line in lines)
+    left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+    spans = "".join(
+        f'<tspan x="{svg.number(x)}" y="{svg.number(first + j * _LINE)}">{svg.safe(line)}</tspan>'
+        for j, line in enumerate(lines)
+    )
+    css = "axis-label no-score" if score is None else "axis-label"
+    element = f'<text class="{css}" text-anchor="{anchor}">{spans}</text>'
+    return element, (left, left + width), (first - _FONT, first + block + 4)
+
+
+def _radar_legend(x: float, y: float, score_label: str, target_label: str) -> tuple[str, float]:
+    """The legend under the radar (score area, dashed target) and where it ends on the right."""
+    legend = svg.rect(
+        x, y - 10, 14, 10, class_="series-score", fill=SCORE, fill_opacity="0.25"
+    ) + svg.text(x + 20, y, score_label, class_="legend")
+    x += 20 + svg.text_width(score_label) + 3 * _PAD
+    legend += svg.line(x, y - 4, x + 20, y - 4, class_="series-target", **_DASHED) + svg.text(
+        x + 26, y, target_label, class_="legend"
+    )
+    return legend, x + 26 + svg.text_width(target_label)
 
 
 def heat_map(

@@ -1,0 +1,1 @@
+"""The interview guide and the internal-audit checklist: view, workbooks."""
