@@ -191,6 +191,7 @@ def test_refuses_to_write_over_its_input(write_yaml: Callable[..., Path], questi
 def test_schema_commands() -> None:
     answers = json.loads(invoke("schema").output)
     assert answers["title"] == "readiness answer file"
+    assert answers["$id"].startswith("urn:readiness:answer-file:")
     assert {"questionnaire", "client", "answers"} <= set(answers["properties"])
     assessment = json.loads(invoke("schema", "--assessment").output)
     assert assessment["properties"]["schema_version"]["const"] == "1.0"
@@ -244,7 +245,10 @@ def test_merging_several_respondents(tmp_path: Path) -> None:
 def test_export_creates_folders_and_reports_unwritable_places(tmp_path: Path) -> None:
     nested = tmp_path / "new" / "folder" / "blank.yaml"
     assert invoke("questionnaire", "export", "-o", str(nested)).exit_code == 0
-    assert nested.read_text(encoding="utf-8").startswith("# ISO/IEC 20000-1:2018")
+    first, second = nested.read_text(encoding="utf-8").splitlines()[:2]
+    assert first == "# yaml-language-server: $schema=readiness-answers.schema.json"
+    assert second.startswith("# ISO/IEC 20000-1:2018")
+    assert (nested.parent / "readiness-answers.schema.json").is_file()
     taken = tmp_path / "taken.yaml"
     taken.mkdir()
     result = invoke("questionnaire", "export", "-o", str(taken))

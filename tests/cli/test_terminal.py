@@ -15,11 +15,27 @@ from readiness.render.portfolio import portfolio_summary
 from tests.cli.test_app import invoke, runner
 from tests.conftest import EXAMPLE
 
+COMMANDS = [[], ["assess"], ["validate"], ["compare"], ["plan"], ["export"], ["clauses"],
+            ["schema"], ["questionnaire", "export"], ["questionnaire", "convert"]]  # fmt: skip
+SHOWN_TYPES = {
+    "path",
+    "file",
+    "dir",
+    "text",
+    "number",
+    "YYYY-MM-DD",
+    "en|zh",
+    "2018|2011",
+    "xlsx|yaml",
+}
+
 
 def test_help_shows_no_python_types() -> None:
-    for command in ([], ["assess"], ["validate"], ["compare"], ["questionnaire", "export"]):
+    for command in COMMANDS:
         text = invoke(*command, "--help").output
         assert "<bool>" not in text and "list[" not in text, command
+        shown = set(re.findall(r"<([^<>\s]+)>", text))
+        assert shown <= SHOWN_TYPES, (command, shown - SHOWN_TYPES)  # no <str>, <Path>, <%Y-%m-%d>
 
 
 def test_completion_is_offered_and_completes_a_command() -> None:

@@ -136,6 +136,54 @@ def test_formula_in_an_answer_cell_is_refused(make_workbook, questionnaire, cata
     assert "holds a formula (=40+24); type the value itself" in message
 
 
+def test_a_formula_does_not_hide_the_other_problems(
+    make_workbook, questionnaire, catalogue
+) -> None:
+    def several(workbook: Workbook) -> None:
+        figures = sheet_with(workbook, "figures")
+        figures.cell(
+            row_of(figures, "emergency_change_share"), column_of(figures, "Value")
+        ).value = "=40+24"
+        sheet = sheet_with(workbook, "questions", "B.INC")
+        sheet.cell(row_of(sheet, "B.INC.01"), column_of(sheet, "Rating")).value = "mostly"
+        sheet.cell(row_of(sheet, "B.INC.02"), column_of(sheet, "Rating")).value = "NA"
+
+    path = edit(make_workbook(client="X"), several)
+    with pytest.raises(InputError) as caught:
+        read_workbook(path, questionnaire, catalogue)
+    messages = [problem.message for problem in caught.value.problems]
+    assert len(messages) == 3, messages
+    assert "the cell holds a formula (=40+24); type the value itself" in messages[0]
+    assert any("'mostly' is not a rating" in message for message in messages)
+    assert any("NA needs a justification" in message for message in messages)
+    assert all("sheet '" in problem.place for problem in caught.value.problems)
+
+
+def opendocument(path: Path) -> Path:
+    """A minimal OpenDocument spreadsheet: its mimetype part first, stored, as ODF requires."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    return path
+
+
+@pytest.mark.parametrize("name", ["answers.ods", "answers.xlsx", "answers.fods"])
+def test_opendocument_is_refused_with_what_to_do(
+    tmp_path: Path, questionnaire, catalogue, name: str
+) -> None:
+    path = tmp_path / name
+    if name.endswith(".fods"):  # flat XML, no zip
+        path.write_text('<?xml version="1.0"?><office:document/>', encoding="utf-8")
+    else:
+        opendocument(path)
+    message = refusal(path, questionnaire, catalogue)
+    assert "OpenDocument spreadsheet" in message and "save it as .xlsx" in message
+    from readiness.inputs.answers import load_answer_file
+
+    with pytest.raises(InputError, match=r"save it as \.xlsx"):  # routed to the workbook reader
+        load_answer_file(path, questionnaire, catalogue)
+
+
 def test_missing_id_column_is_refused(make_workbook, questionnaire, catalogue) -> None:
     def drop_header(workbook: Workbook) -> None:
         sheet = sheet_with(workbook, "questions", "A")

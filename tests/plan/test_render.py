@@ -140,3 +140,69 @@ def test_cost_line_quantities_are_shown_as_multiplied(standard: Plan) -> None:
     build = next(line for line in standard.costs.lines if line.item.en.endswith("documentation"))
     assert (build.quantity, build.amount) == (Decimal("23.08"), Decimal("46160"))
     assert "| 23.08 | person-day | 2,000.00 | 46,160.00 |" in markdown
+
+
+def test_every_shared_figure_is_the_same_in_every_format(standard: Plan, fast: Plan) -> None:
+    """Totals per scenario, effort, counts and dates: one value in the terminal, Markdown,
+    HTML, JSON, the workbook (its cached values, as previewers and pandas read them) and the
+    MS Project file (issue 13)."""
+    import io
+    import json
+
+    from openpyxl import load_workbook
+    from rich.console import Console
+
+    from readiness.cli.plan import plan_summary
+    from readiness.render.plan.mspdi import mspdi_bytes
+    from readiness.render.plan.workbook import plan_workbook_bytes
+
+    def effort(plan: Plan) -> Decimal:
+        return sum(plan.total_effort.values(), Decimal(0))
+
+    figures = {
+        plan.scenario: {
+            "cost": f"{plan.costs.total:,.2f}",
+            "effort": f"{effort(plan):,.1f}",
+            "stage2": f"{plan.stage2_start} – {plan.stage2_end}",
+            "certificate": plan.certificate.isoformat(),
+        }
+        for plan in (standard, fast)
+    }
+    assert figures["standard"]["cost"] == "255,563.00" and figures["fast-track"]["cost"] == (
+        "288,431.00"
+    )
+    markdown = render_plan_markdown(standard, Language.EN, [fast])
+    html = render_plan_html(standard, Language.EN, [fast])
+    for text_ in (markdown, html):
+        for shown in (*figures["standard"].values(), *figures["fast-track"].values()):
+            assert shown in text_, shown
+    assert f">{len(standard.actions)}</div>" in html
+    for plan in (standard, fast):
+        console = Console(file=io.StringIO(), width=200, color_system=None)
+        console.print(plan_summary(plan, Language.EN))
+        terminal = console.file.getvalue()  # type: ignore[attr-defined]
+        assert all(shown in terminal for shown in figures[plan.scenario].values()), terminal
+        data = json.loads(plan.model_dump_json())
+        assert Decimal(data["costs"]["total"]) == plan.costs.total
+        assert (data["stage2_start"], data["stage2_end"]) == (
+            plan.stage2_start.isoformat(),
+            plan.stage2_end.isoformat(),
+        )
+        namespace = {"p": "http://schemas.microsoft.com/project"}
+        project = ET.fromstring(mspdi_bytes(plan, Language.EN)).find("p:Tasks/p:Task", namespace)
+        assert project is not None
+        assert int(project.findtext("p:Cost", namespaces=namespace) or 0) == plan.costs.total * 100
+    book = load_workbook(
+        io.BytesIO(plan_workbook_bytes(standard, Language.EN, [fast])), data_only=True
+    )
+    rows = [[cell.value for cell in row] for row in book["Summary"].iter_rows()]
+    facts = {row[0]: row[1] for row in rows if row and row[0]}
+    assert round(Decimal(str(facts["Total cost"])), 2) == standard.costs.total
+    assert round(Decimal(str(facts["Total effort (person-days)"])), 1) == round(effort(standard), 1)
+    side = {
+        row[0]: row for row in rows if row and row[0] in {"Standard (this workbook)", "Fast track"}
+    }
+    assert round(Decimal(str(side["Fast track"][5])), 2) == fast.costs.total
+    assert round(Decimal(str(side["Standard (this workbook)"][5])), 2) == standard.costs.total
+    assert side["Fast track"][1].date() == fast.stage2_start
+    assert side["Fast track"][2].date() == fast.stage2_end

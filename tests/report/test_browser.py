@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,6 +36,79 @@ def chromium() -> str:
     if os.environ.get("CI"):
         pytest.fail("chromium is not on PATH; CI must install Debian's chromium package")
     pytest.skip("chromium is not on PATH: install it to run the browser test")
+
+
+PX_PER_MM = 96 / 25.4
+PRINTABLE_WIDTH = round((210 - 2 * 14) * PX_PER_MM)  # A4 less report.css's 14 mm side margins
+PAGE_HEIGHT = (297 - 16 - 18) * PX_PER_MM  # less its top and bottom margins
+
+# Every cell's right edge and every chart's height, under print media.
+MEASURE = """() => {
+  const limit = document.documentElement.clientWidth;
+  const cells = Array.from(document.querySelectorAll('th, td'))
+    .filter((cell) => cell.getBoundingClientRect().right > limit + 1)
+    .map((cell) => cell.textContent.slice(0, 40));
+  const charts = Array.from(document.querySelectorAll('figure svg'))
+    .map((svg) => svg.getBoundingClientRect().height);
+  const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4'))
+    .map((h) => h.textContent.trim());
+  return {cells, charts, headings, width: document.documentElement.scrollWidth, limit};
+}"""
+
+
+def pdftotext() -> str:
+    found = shutil.which("pdftotext")
+    if found is None:
+        pytest.skip("pdftotext (poppler-utils) is not on PATH")
+    return found
+
+
+def look(html: str, tmp_path: Path) -> tuple[dict[str, Any], dict[str, Any], list[list[str]]]:
+    """Screen facts at 1,280 px, print facts at the printable width, and each PDF page's lines."""
+    executable, tool = chromium(), pdftotext()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    page_file = tmp_path / "page.html"
+    page_file.write_text(html, encoding="utf-8")
+    pdf = tmp_path / "page.pdf"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(page_file.as_uri(), wait_until="load")
+            screen = page.evaluate(MEASURE)
+            page.emulate_media(media="print")
+            page.set_viewport_size({"width": PRINTABLE_WIDTH, "height": 1000})
+            printed = page.evaluate(MEASURE)
+            page.pdf(path=str(pdf), format="A4", print_background=True)
+        finally:
+            browser.close()
+    text = subprocess.run(
+        [tool, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
+    ).stdout.decode("utf-8")
+    pages = [
+        [line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")
+    ]
+    return screen, printed, [lines for lines in pages if lines] or [[]]
+
+
+def check_layout(screen: dict[str, Any], printed: dict[str, Any], pages: list[list[str]]) -> None:
+    assert screen["width"] <= screen["limit"], "horizontal scroll on a 1,280 px screen"
+    assert printed["width"] <= printed["limit"], "the printed page is wider than A4"
+    assert printed["cells"] == [], "table cells past the page's edge"
+    assert all(height <= PAGE_HEIGHT * 0.92 for height in printed["charts"]), printed["charts"]
+    headings = set(printed["headings"])
+    alone = [index + 1 for index, lines in enumerate(pages) if set(lines) <= headings]
+    assert alone == [], f"pages holding only a heading: {alone}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", list(Language))
+def test_the_report_fits_the_screen_and_the_page(
+    views: dict[Language, ReportView], language: Language, tmp_path: Path
+) -> None:
+    """No sideways scroll at 1,280 px; in print, no cell past the page, no lone heading."""
+    screen, printed, pages = look(render_html(views[language]), tmp_path)
+    check_layout(screen, printed, pages)
 
 
 @pytest.mark.slow

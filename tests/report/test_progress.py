@@ -6,7 +6,9 @@ Golden files: ``pytest tests/report --update-golden`` rewrites them after a deli
 from __future__ import annotations
 
 import io
+import re
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -119,6 +121,12 @@ def test_workbook_has_scores_chart_and_findings(
     assert scores["A4"].value == "overall" and scores["C4"].value == 53.3
     assert scores["E4"].value == comparison.overall.delta
     assert len(scores._charts) == 1
+    # The legend names both series (LibreOffice and Excel show "Column C / D" without).
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        chart_xml = archive.read("xl/charts/chart1.xml").decode("utf-8")
+    names = re.findall(r"<tx><v>([^<]*)</v></tx>", chart_xml)
+    assert names == ["Then (2026-11-02)", "Now (2027-03-01)"]
+    assert chart_xml.count("<cat><strRef><f>'Scores'!$B$17:$B$29</f>") == 2  # process names
     rows = list(findings.iter_rows(min_row=4, values_only=True))
     assert len(rows) == len(comparison.findings)
     assert rows[0][:2] == ("R-4.1-01", "worse")

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import re
+
+from openpyxl import load_workbook
 
 from readiness.language import Language
 from readiness.models.assessment import Assessment, FindingSource
+from readiness.models.catalogue import Catalogue
+from readiness.models.questionnaire import Questionnaire
+from readiness.outputs.report import ReportFormat, render_outputs
 from readiness.render.report.model import ReportView
+from readiness.render.report.render import render_html, render_markdown
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -126,3 +133,23 @@ def test_matrix_and_heat_map(
     total = [sum(row.counts[i] for row in view.heat) for i in range(3)]
     overall = example_assessment.overall.counts
     assert total == [overall.major, overall.minor, overall.observation]
+
+
+def test_top_risks_are_the_assessment_s_in_its_order(
+    views: dict[Language, ReportView],
+    example_assessment: Assessment,
+    catalogue: Catalogue,
+    questionnaire: Questionnaire,
+) -> None:
+    for language, view in views.items():
+        assert [risk.id for risk in view.top_risks] == example_assessment.top_risks
+        assert [risk.finding for risk in view.top_risks] == ["major"] * 10
+        order = view.words["top_risks_order"]
+        assert order in render_markdown(view) and order in render_html(view)
+        book = render_outputs(
+            example_assessment, catalogue, questionnaire, language, [ReportFormat.XLSX]
+        )[ReportFormat.XLSX]
+        assert isinstance(book, bytes)
+        summary = load_workbook(io.BytesIO(book)).worksheets[0]
+        assert order in [cell.value for row in summary.iter_rows() for cell in row]
+    assert views[Language.EN].words["top_risks_order"].startswith("Majors first, then minors")

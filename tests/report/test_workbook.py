@@ -183,7 +183,9 @@ def test_summary_area_bars_reference_every_area(en: tuple[Any, ReportView]) -> N
 def test_summary_top_risks_and_feasibility(en: tuple[Any, ReportView]) -> None:
     workbook, view = en
     ws = sheet(workbook, view, "sheet_summary")
-    first = find_row(ws, 1, view.words["h_top_risks"]) + 2
+    heading = find_row(ws, 1, view.words["h_top_risks"])
+    assert ws.cell(row=heading + 1, column=1).value == view.words["top_risks_order"]
+    first = heading + 3  # the order's line, the header, then the risks
     risks = [ws.cell(row=first + i, column=2).value for i in range(len(view.top_risks))]
     assert risks == [r.reason for r in view.top_risks]
     assert (

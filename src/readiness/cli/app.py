@@ -255,12 +255,11 @@ def schema(
 
         document = Assessment.model_json_schema()
         document["title"] = "readiness assessment"
+        document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     else:
-        from readiness.models.answers import AnswerFile
+        from readiness.models.answers import answer_file_schema
 
-        document = AnswerFile.model_json_schema()
-        document["title"] = "readiness answer file"
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        document = answer_file_schema()
     typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 

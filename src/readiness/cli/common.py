@@ -160,6 +160,18 @@ def print_written(summary: Any, written: list[Path], language: Language) -> None
     say(f"{labels(language)['written']}: " + ", ".join(str(p) for p in written))
 
 
+PLAIN_TYPES = {
+    "<Path>": "<path>",
+    "<str>": "<text>",
+    "<int>": "<number>",
+    "<float>": "<number>",
+    "<float range>": "<number>",
+    "<integer range>": "<number>",
+    "<%Y-%m-%d>": "<YYYY-MM-DD>",
+}
+"""typer's names of Python types, in the user's words."""
+
+
 def _quiet(param: Any) -> None:
     """Leave ``param``'s Python type (``<bool>``, ``<list[Path]>``) out of the help.
 
@@ -170,6 +182,14 @@ def _quiet(param: Any) -> None:
 
     if isinstance(param, TyperOption) and param.is_flag and param.metavar is None:
         param.metavar = ""  # typer shows an option's metavar instead of its type
+    elif isinstance(param, TyperOption | TyperArgument) and param.nargs == 1 and not param.metavar:
+        shown = param.display_type_rich
+
+        def plain(ctx: Any) -> str | None:
+            value = shown(ctx)
+            return PLAIN_TYPES.get(value, value) if isinstance(value, str) else value
+
+        param.display_type_rich = plain  # type: ignore[method-assign]
     elif isinstance(param, TyperArgument) and param.nargs != 1:
         # typer takes no argument class per parameter: the method is overridden on the object
         param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from readiness.cli.common import LangOption, MethodOption, load_data, reports_errors, say
-from readiness.jobs.questionnaire import QuestionnaireFormat
+from readiness.jobs.questionnaire import QuestionnaireFormat, schema_beside
 from readiness.language import Language
 
 questionnaire_app = typer.Typer(
@@ -20,6 +20,11 @@ def _parts(value: str) -> list[str]:
     if not parts or any(p not in {"A", "B", "C"} for p in parts):
         raise typer.BadParameter("use a comma-separated list of A, B and C", param_hint="--parts")
     return parts
+
+
+def _say_written(written: Path) -> None:
+    beside = schema_beside(written)
+    say(("written", "green"), f" {written}" + (f", {beside}" if beside else ""))
 
 
 @questionnaire_app.command("export")
@@ -60,7 +65,7 @@ def export(
         force=force,
         profile=profile,
     )
-    say(("written", "green"), f" {written}")
+    _say_written(written)
 
 
 @questionnaire_app.command("convert")
@@ -78,4 +83,4 @@ def convert(
     from readiness.jobs.questionnaire import convert_answers
 
     written = convert_answers(source, output, load_data(method=method), language=lang, force=force)
-    say(("written", "green"), f" {written}")
+    _say_written(written)

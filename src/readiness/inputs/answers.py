@@ -36,7 +36,8 @@ def load_answers(path: Path, questionnaire: Questionnaire, catalogue: Catalogue)
     return answers_from_document(load_yaml_file(path), questionnaire, catalogue)
 
 
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".fods"}
+"""Read as workbooks (.ods and .fods only to be refused with "save it as .xlsx")."""
 WORKBOOK_SIGNATURES = (b"PK\x03\x04", bytes.fromhex("d0cf11e0a1b11ae1"))
 
 

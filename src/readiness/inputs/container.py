@@ -51,6 +51,8 @@ def check_container(path: Path) -> bytes:
     if head == OLE_SIGNATURE:
         raise refuse(_ole_message(path, data))
     if not zipfile.is_zipfile(io.BytesIO(data)):
+        if path.suffix.lower() in OPENDOCUMENT_SUFFIXES:
+            raise refuse(OPENDOCUMENT_MESSAGE)
         if head.startswith(b"PK\x03\x04"):
             raise refuse(
                 "the workbook is incomplete or damaged (its zip directory is missing): "
@@ -62,6 +64,10 @@ def check_container(path: Path) -> bytes:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError) as error:
         raise refuse(f"the workbook is damaged ({error})") from None
+    if not any(part.filename.startswith("xl/workbook") for part in parts) and (
+        path.suffix.lower() in OPENDOCUMENT_SUFFIXES or _is_opendocument(data, parts)
+    ):
+        raise refuse(OPENDOCUMENT_MESSAGE)
     _check_parts(parts, refuse)
     return data
 
@@ -127,6 +133,23 @@ def _check_parts(parts: list[zipfile.ZipInfo], refuse: Callable[[str], InputErro
             )
     if any(part.flag_bits & 0x1 for part in parts):
         raise refuse("the workbook's parts are encrypted; save it without a password")
+
+
+OPENDOCUMENT_SUFFIXES = {".ods", ".fods"}
+OPENDOCUMENT_MESSAGE = (
+    "this is an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves by default), which "
+    "is not read: open it and save it as .xlsx (File > Save As, type Excel 2007-365 .xlsx)"
+)
+
+
+def _is_opendocument(data: bytes, parts: list[zipfile.ZipInfo]) -> bool:
+    """Whether the zip's first part is an OpenDocument ``mimetype`` naming a spreadsheet."""
+    first = parts[0] if parts else None
+    if first is None or first.filename != "mimetype" or first.file_size > 100:
+        return False
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        kind = archive.read(first).decode("ascii", "replace")
+    return kind.startswith("application/vnd.oasis.opendocument.spreadsheet")
 
 
 def _safe_name(name: str) -> bool:

@@ -107,10 +107,15 @@ def read_workbook(path: Path, questionnaire: Questionnaire, catalogue: Catalogue
         reader.problems.append(Problem("", (
             "the client profile sheet is missing (deleted, or its hidden marker row was): "
             "the client's name is needed; export a new workbook and copy the answers over")))  # fmt: skip
-    if reader.problems:
-        raise InputError(source, reader.problems)
     reader.data.setdefault("client", {})
-    return answers_from_document(reader.document(), questionnaire, catalogue)
+    if not reader.problems:
+        return answers_from_document(reader.document(), questionnaire, catalogue)
+    try:  # a formula in one cell must not hide the other problems: check the rest too
+        answers_from_document(reader.document(), questionnaire, catalogue)
+    except InputError as error:
+        profile = any(sheet.kind == SheetKind.PROFILE for sheet in marked)
+        reader.problems += [p for p in error.problems if profile or "client" not in p.place]
+    raise InputError(source, reader.problems)
 
 
 class _Reader:

@@ -86,8 +86,11 @@ def export_questionnaire(
             prefilled=prefilled,
             method=data.method,
         )
-    prepare_folder(output.parent, [profile] if profile else [])
-    return write_atomic(output, content, inputs=[profile] if profile else [])
+    inputs = [profile] if profile else []
+    prepare_folder(output.parent, inputs)
+    if chosen is QuestionnaireFormat.YAML:
+        return _write_with_schema(output, content, inputs)
+    return write_atomic(output, content, inputs=inputs)
 
 
 def _prefilled(profile: Path, data: Data, language: Language, name: str | None) -> AnswerFile:
@@ -104,6 +107,32 @@ def _prefilled(profile: Path, data: Data, language: Language, name: str | None) 
         client=client,
         answers=carried_answers(data.questionnaire, client, language),
     )
+
+
+def _write_with_schema(output: Path, content: str | bytes, inputs: list[Path]) -> Path:
+    """Write a YAML answer file with the answer schema beside it, which its first line names
+    (``# yaml-language-server: $schema=…``): an editor then completes and checks it."""
+    import json
+
+    from readiness.models.answer_schema import SCHEMA_FILE
+    from readiness.models.answers import answer_file_schema
+    from readiness.outputs.writing import write_outputs
+
+    if output.name == SCHEMA_FILE:
+        raise UsageError(f"{output}: that name is kept for the schema; choose another")
+    schema = json.dumps(answer_file_schema(), indent=2, ensure_ascii=False) + "\n"
+    write_outputs(output.parent, {output.name: content, SCHEMA_FILE: schema}, inputs=inputs)
+    return output
+
+
+def schema_beside(written: Path) -> Path | None:
+    """The schema file written beside ``written`` (a YAML answer file), or None."""
+    from readiness.models.answer_schema import SCHEMA_FILE
+
+    if written.suffix.lower() in (".xlsx", ".xlsm"):
+        return None
+    beside = written.with_name(SCHEMA_FILE)
+    return beside if beside.is_file() else None
 
 
 def convert_answers(
@@ -139,4 +168,6 @@ def convert_answers(
 
         content = answers_yaml(answers, data.questionnaire)
     prepare_folder(output.parent, [source])
+    if chosen is QuestionnaireFormat.YAML:
+        return _write_with_schema(output, content, [source])
     return write_atomic(output, content, inputs=[source])

@@ -12,11 +12,14 @@ from pydantic import (
     BeforeValidator,
     Field,
     StringConstraints,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
 
+from readiness.models import answer_schema
 from readiness.models.common import Extent, NonEmpty, Rating, Strict
+from readiness.version import __version__
 
 SHORT = 300
 LONG = 5000
@@ -64,6 +67,10 @@ RATING_WORDS: dict[str, Rating] = {
     "largely achieved": Rating.L,
     "fully achieved": Rating.F,
     "not applicable": Rating.NA,
+    "partially": Rating.P,
+    "partly": Rating.P,
+    "largely": Rating.L,
+    "fully": Rating.F,
     "未": Rating.N,
     "未实现": Rating.N,
     "部分": Rating.P,
@@ -172,9 +179,28 @@ def _as_list(value: Any) -> Any:
     return [] if value is None else value
 
 
-AnswerRating = Annotated[Rating | None, BeforeValidator(parse_rating)]
-AnswerExtent = Annotated[Extent | None, BeforeValidator(parse_extent)]
-TextList = Annotated[list[ShortText], BeforeValidator(_as_list), Field(max_length=50)]
+RATING_SCHEMA = answer_schema.rating_schema(RATING_WORDS, [rating.value for rating in Rating])
+AnswerRating = Annotated[
+    Rating | None, BeforeValidator(parse_rating), WithJsonSchema(RATING_SCHEMA)
+]
+AnswerExtent = Annotated[
+    Extent | None,
+    BeforeValidator(parse_extent),
+    WithJsonSchema(answer_schema.extent_schema(EXTENT_WORDS, [extent.value for extent in Extent])),
+]
+TextList = Annotated[
+    list[ShortText],
+    BeforeValidator(_as_list),
+    Field(max_length=50),
+    WithJsonSchema(answer_schema.text_list_schema(SHORT, 50)),
+]
+Figure = Annotated[
+    float | bool | None,
+    BeforeValidator(parse_figure),
+    WithJsonSchema(
+        answer_schema.figure_schema(w for w, e in EXTENT_WORDS.items() if e is not Extent.PARTLY)
+    ),
+]
 
 
 Standard = Literal["iso27001", "iso9001"]
@@ -289,6 +315,7 @@ class Client(Strict):
 Assignment = Annotated[
     Literal["P", "B"],
     BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v),
+    WithJsonSchema(answer_schema.assignment_schema()),
 ]
 
 
@@ -324,9 +351,7 @@ class AnswerFile(Strict):
         description="per Part B process, the evidence named for its attribute ratings: without"
         " it, an attribute rated L or F counts as P",
     )
-    figures: dict[str, Annotated[float | bool | None, BeforeValidator(parse_figure)]] = Field(
-        default_factory=dict
-    )
+    figures: dict[str, Figure] = Field(default_factory=dict)
     roles: Roles = Field(default_factory=Roles)
     matrix: list[MatrixRow] = Field(default_factory=list, max_length=2000)
 
@@ -334,3 +359,10 @@ class AnswerFile(Strict):
     @classmethod
     def _version_as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, int | float) else value
+
+
+def answer_file_schema() -> dict[str, Any]:
+    """The JSON Schema of the answer file, accepting what the readers accept (``$id`` versioned
+    with the tool), for editors' completion and checks."""
+    document = AnswerFile.model_json_schema()
+    return answer_schema.finish_answer_schema(document, __version__, shorthand=RATING_SCHEMA)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from readiness.models.answers import Client, MatrixRow, Roles, Standard
 from readiness.models.common import Basis, Extent, FindingClass, LocalText, Rating
 from readiness.models.method import MethodInfo
+from readiness.models.risks import UNWEIGHTED, Candidate, rank_risks
 
 
 class Result(BaseModel):
@@ -405,6 +406,12 @@ class Assessment(Result):
         description="answers carried from a certified ISO/IEC 27001 or ISO 9001 system that the "
         "consultant has not confirmed; scored as unanswered",
     )
+    top_risks: list[str] = Field(
+        default_factory=list,
+        description="ids of the findings reports list first (models/risks.py: majors, then"
+        " minors, then observations; within a class issues to resolve before stage 2, heavier"
+        " requirements and lower scores first)",
+    )
 
     @model_validator(mode="after")
     def _counted(self) -> Assessment:
@@ -413,4 +420,22 @@ class Assessment(Result):
             self.counts = FindingCounts.of(
                 self.findings, self.systemic, self.practice, self.preconditions, self.not_evidenced
             )
+        if "top_risks" not in self.model_fields_set:  # ranked here, so saved files get it too
+            self.top_risks = rank_risks(self._risk_candidates())
         return self
+
+    def _risk_candidates(self) -> list[Candidate]:
+        results = {result.id: result for result in self.requirements}
+        blocked = {blocker.requirement for blocker in self.blockers}
+        candidates = []
+        for finding in [*self.systemic, *self.findings]:
+            if finding.grouped_into is not None:
+                continue  # counted in its systemic major
+            behind = [results[r] for r in finding.requirements if r in results]
+            scores = [result.score for result in behind if result.score is not None]
+            candidates.append(Candidate(
+                id=finding.id, finding=finding.finding,
+                before_stage2=bool(blocked & set(finding.requirements)),
+                weight=max((result.weight for result in behind), default=UNWEIGHTED),
+                score=min(scores, default=None)))  # fmt: skip
+        return candidates

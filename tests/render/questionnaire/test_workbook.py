@@ -106,6 +106,16 @@ def test_sheets_in_chinese(blank_zh: bytes) -> None:
     assert not english & set(names)
 
 
+def test_instructions_align_numbers_and_text_at_the_top(blank_en: bytes) -> None:
+    sheet = load(blank_en)["Instructions"]
+    filled = [
+        cell for row in sheet.iter_rows(min_row=4) for cell in row if cell.value not in (None, "")
+    ]
+    numbered = [cell for cell in filled if cell.column == 1 and str(cell.value).isdigit()]
+    assert len(numbered) >= 5
+    assert [cell for cell in filled if cell.alignment.vertical != "top"] == []
+
+
 def test_every_sheet_has_the_hidden_marker_row(
     blank_zh: bytes, questionnaire: Questionnaire
 ) -> None:

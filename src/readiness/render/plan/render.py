@@ -19,13 +19,15 @@ from markupsafe import Markup
 from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.common import LocalText
-from readiness.models.plan import Plan
+from readiness.models.plan import Plan, Task
 from readiness.render.brand import BrandView
 from readiness.render.environment import environment, markdown_text, render_template
 from readiness.render.plan.gantt import gantt_pages, gantt_svg
 from readiness.render.plan.words import kind_key, part_key
 
 BACKLOG_SHOWN = 120
+LISTED_PREDECESSORS = 6
+"""Up to this many predecessors are listed; a longer list is summarised by work package."""
 
 
 class Words:
@@ -37,6 +39,7 @@ class Words:
         self._escape = escape
         self._roles = {role.id: escape(role.name.get(language)) for role in plan.roles}
         self._phases = {phase.id.value: escape(phase.name.get(language)) for phase in plan.phases}
+        self._packages = {task.id: task.work_package for task in plan.tasks}
 
     def __getitem__(self, key: str) -> str:
         return self.labels[key]
@@ -91,6 +94,19 @@ class Words:
         """``SMS manager 3.0; Consultant 0.8``."""
         return "; ".join(f"{self.role(role)} {self.days(days)}" for role, days in effort.items())
 
+    def predecessors(self, task: Task) -> str:
+        """A long predecessor list in one line: ``BUILD.manual + 29 work packages``.
+
+        Ids not belonging to a work package (milestones, build tasks) stay named; the full list
+        is in the JSON, the workbook, the Markdown and behind the summary in the HTML.
+        """
+        if len(task.dependencies) <= LISTED_PREDECESSORS:
+            return self._escape(", ".join(task.dependencies))
+        packages = {self._packages[d] for d in task.dependencies if self._packages.get(d)}
+        named = [d for d in task.dependencies if not self._packages.get(d)]
+        count = self.labels["p_predecessor_packages"].format(count=len(packages))
+        return self._escape(" + ".join([*named, count]) if packages else ", ".join(named))
+
     def total(self, effort: Mapping[str, Decimal]) -> Decimal:
         """The sum of an effort mapping (for display next to it)."""
         return sum(effort.values(), Decimal(0))
@@ -110,6 +126,7 @@ def _context(
         "w": words,
         "roles": roles,
         "tasks": {task.id: task for task in plan.tasks},
+        "listed_predecessors": LISTED_PREDECESSORS,
         "backlog": plan.actions[:BACKLOG_SHOWN],
         "more_actions": max(len(plan.actions) - BACKLOG_SHOWN, 0),
         "milestones": [task for task in plan.tasks if task.milestone],

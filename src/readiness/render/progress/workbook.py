@@ -4,6 +4,8 @@ findings that moved, and the issues to resolve before stage 2."""
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.chart.series import SeriesLabel
 from openpyxl.workbook.workbook import Workbook
 
 from readiness.render.brand import BrandView
@@ -70,8 +72,15 @@ def add_progress_sheets(book: Workbook, progress: ProgressView, *, prefix: str =
         low, high = min(process_rows), max(process_rows)
         data = Reference(scores, min_col=3, max_col=4, min_row=low, max_row=high)
         chart.add_data(data, titles_from_data=False)
-        chart.set_categories(Reference(scores, min_col=2, min_row=low, max_row=high))
-        chart.series[0].tx = None
+        names = Reference(scores, min_col=2, min_row=low, max_row=high)
+        # The legend names the two assessments (not "Column C / Column D").
+        for series, label in zip(
+            chart.series,
+            (f"{w['c_then']} ({progress.old_date})", f"{w['c_now']} ({progress.new_date})"),
+            strict=True,
+        ):
+            series.tx = SeriesLabel(v=label)
+            series.cat = AxDataSource(strRef=StrRef(f=str(names)))  # names are text, not numbers
         chart.height, chart.width = 12, 18
         scores.add_chart(chart, "I4")
     cells.finish_sheet(scores, freeze="A4", protect=False)

@@ -129,6 +129,7 @@ def _instructions_sheet(book: Book) -> None:
     for number, line in enumerate(lines[1:], start=1):
         cells.set_text(cells.cell_at(ws, row, 1), str(number))
         cells.set_text(cells.cell_at(ws, row, 2), line)
+        ws.cell(row=row, column=1).alignment = cells.CLIP  # the number at the top of its text
         ws.cell(row=row, column=2).alignment = cells.WRAP
         row += 1
     row += 1

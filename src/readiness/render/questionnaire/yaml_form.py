@@ -9,6 +9,7 @@ import yaml
 
 from readiness.data.labels import labels
 from readiness.language import Language
+from readiness.models.answer_schema import modeline
 from readiness.models.answers import AnswerFile
 from readiness.models.catalogue import Catalogue
 from readiness.models.method import MethodInfo
@@ -55,7 +56,7 @@ def blank_yaml(
     """
     chosen = set(parts)
     words = labels(language)
-    lines = [f"# {questionnaire.title.get(language)}"]
+    lines = [modeline(), f"# {questionnaire.title.get(language)}"]
     if method is not None:
         lines.append(f"# {words['m_method']}: {method.describe(language)}")
     lines += [f"# {line}" for line in HEAD[language]]
@@ -157,4 +158,4 @@ def answers_yaml(answers: AnswerFile, questionnaire: Questionnaire) -> str:
         if not data.get(key):
             data.pop(key, None)
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    return "# readiness answer file (converted)\n" + text
+    return f"{modeline()}\n# readiness answer file (converted)\n" + text

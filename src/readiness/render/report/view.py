@@ -61,7 +61,6 @@ from readiness.render.report.view_sections import (
     not_applicable_view,
 )
 
-TOP_RISKS = 10
 SHOWN_FLAGS = (
     Flag.DOCUMENT_MISSING,
     Flag.DOCUMENTED_NOT_PRACTISED,
@@ -112,7 +111,7 @@ def build_view(
         processes=[row for row in areas if row.process],
         areas=areas,
         chapters=_chapters(context, rows, findings + practice),
-        top_risks=_top_risks([f for f in findings if f.grouped_into is None], assessment),
+        top_risks=_top_risks(findings, assessment),
         findings=findings,
         by_class=by_class,
         blockers=[
@@ -348,18 +347,9 @@ def _finding(context: ViewContext, finding: Finding) -> FindingView:
 
 
 def _top_risks(findings: list[FindingView], assessment: Assessment) -> list[FindingView]:
-    """Issues to resolve before stage 2 first, then by class, then heavier requirements first."""
-    blocked = {b.requirement for b in assessment.blockers}
-    severity = {c.value: index for index, c in enumerate(CLASSES)}
-    ranked = sorted(
-        (f for f in findings if f.finding in severity),
-        key=lambda f: (
-            not (blocked & set(f.requirements)),
-            severity[f.finding],
-            -(f.requirement.weight if f.requirement else 3),
-        ),
-    )
-    return ranked[:TOP_RISKS]
+    """The findings the assessment ranks first, in its order (models/risks.py)."""
+    by_id = {finding.id: finding for finding in findings}
+    return [by_id[risk] for risk in assessment.top_risks if risk in by_id]
 
 
 def _chapters(

@@ -330,6 +330,8 @@ def _top_risks(book: ReportBook, ws: Sheet, row: int) -> int:
     if not risks:
         put_merged(ws, row, 1, LAST, book.word("no_findings"))
         return row + 1
+    put_merged(ws, row, 1, LAST, book.word("top_risks_order"))
+    row += 1
     spans = [(1, 1), (2, 2), (3, 5), (6, 8), (9, 9)]
     keys = ["finding", "reasons", "clause", "area", "recommendation"]
     _spanned_header(ws, row, spans, [book.word(key) for key in keys])
