@@ -97,7 +97,14 @@ def test_assess_with_plan_writes_both(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["assessment.json", "plan.json", "plan.md", "plan.xml", "report.md"]
+    assert names == [
+        "assessment.json",
+        "plan.json",
+        "plan.md",
+        "plan.xml",
+        "report.md",
+        "whatif.json",
+    ]
 
 
 def test_plan_writes_every_format_by_default(tmp_path: Path) -> None:

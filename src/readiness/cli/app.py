@@ -32,6 +32,7 @@ from readiness.cli.compare import compare as compare_command
 from readiness.cli.export import export as export_command
 from readiness.cli.plan import plan as plan_command
 from readiness.cli.questionnaire import questionnaire_app
+from readiness.cli.whatif import whatif as whatif_command
 from readiness.language import Language
 from readiness.outputs.report import ReportFormat, parse_formats
 from readiness.version import __version__
@@ -49,6 +50,7 @@ app.add_typer(questionnaire_app, name="questionnaire")
 app.command(name="plan")(plan_command)
 app.command(name="compare")(compare_command)
 app.command(name="export")(export_command)
+app.command(name="whatif")(whatif_command)
 
 
 class Edition(StrEnum):
@@ -174,6 +176,12 @@ def assess(
         ),
     ] = False,
     templates: TemplatesOption = None,
+    whatif: Annotated[
+        bool,
+        typer.Option(
+            help="Add the what-if to the target (a section, and whatif.json); about a second."
+        ),
+    ] = True,
 ) -> None:
     """Score a client's answers, print a summary and write the gap report."""
     chosen = _formats(formats)
@@ -201,6 +209,7 @@ def assess(
         baseline=baseline,
         plan=plan,
         templates=templates,
+        whatif=whatif,
     )
     if not quiet:
         from readiness.cli.views import assessment_summary

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the command line imports this module before it needs any mo
     from readiness.models.catalogue import Catalogue
     from readiness.models.comparison import Comparison
     from readiness.models.questionnaire import Questionnaire
+    from readiness.models.whatif import WhatIf
     from readiness.render.progress.view import ProgressView
     from readiness.render.report.model import ReportView
 
@@ -53,6 +54,8 @@ class ReportSubject:
     comparison: Comparison | None = None
     templates: Path | None = None
     """A consultant's folder of templates overriding ours file by file."""
+    whatif: WhatIf | None = None
+    """The what-if to the target, shown as a section when given."""
 
     @cached_property
     def html(self) -> str:
@@ -71,8 +74,13 @@ class ReportSubject:
             from readiness.render.progress.view import build_progress
 
             progress = build_progress(self.comparison, self.catalogue, self.language)
+        whatif = None
+        if self.whatif is not None:
+            from readiness.render.report.whatif import build_whatif
+
+            whatif = build_whatif(self.whatif, self.catalogue, self.language)
         return build_view(
-            self.assessment, self.catalogue, self.questionnaire, self.language, progress
+            self.assessment, self.catalogue, self.questionnaire, self.language, progress, whatif
         )
 
 
@@ -121,6 +129,13 @@ REPORT: Document[ReportFormat, ReportSubject] = Document(
     },
 )
 FILE_NAMES: dict[ReportFormat, str] = {f: REPORT.file_name(f) for f in ReportFormat}
+WHATIF_FILE = "whatif.json"
+"""The what-if to the target as data, written beside ``assessment.json``."""
+
+
+def whatif_json(whatif: WhatIf) -> str:
+    """``whatif.json``: the what-if as written by ``assess`` and ``whatif --out``."""
+    return whatif.model_dump_json(indent=2) + "\n"
 
 
 def render_outputs(
@@ -131,13 +146,17 @@ def render_outputs(
     formats: list[ReportFormat],
     baseline: Comparison | None = None,
     templates: Path | None = None,
+    whatif: WhatIf | None = None,
 ) -> dict[ReportFormat, str | bytes]:
     """Every requested format of the gap report, in memory (nothing is written here).
 
     With ``baseline`` (the comparison with an earlier assessment) the report gains a progress
-    section; ``templates`` is a consultant's folder overriding shipped templates file by file.
+    section, with ``whatif`` a what-if section (and ``whatif.json`` beside ``assessment.json``);
+    ``templates`` is a consultant's folder overriding shipped templates file by file.
     """
-    subject = ReportSubject(assessment, catalogue, questionnaire, language, baseline, templates)
+    subject = ReportSubject(
+        assessment, catalogue, questionnaire, language, baseline, templates, whatif
+    )
     return REPORT.render(subject, formats)
 
 

@@ -131,7 +131,11 @@ def verdict_what_if(space: Space) -> VerdictWhatIf:
     counts = space.assessment.counts
     goal = _Goal(space, NEXT[now], counts.indicator.minor + counts.matrix.minor)
     picked = _greedy(space, goal, _base_tally(space))
-    chosen = _pruned(space, goal, picked)
+    order = {area.id: index for index, area in enumerate(space.catalogue.areas)}
+    chosen = sorted(
+        _pruned(space, goal, picked),
+        key=lambda change: (order[space.questionnaire.question(change[0]).area_id], change[0]),
+    )
     after = assess(space.answers_with(chosen), space.catalogue, space.questionnaire, space.config)
     improvements = space.improvements(chosen, "overall")
     reached = RANK[after.verdict.verdict] >= RANK[goal.next]

@@ -14,6 +14,7 @@ from readiness.render.rows import BlockerView
 
 if TYPE_CHECKING:
     from readiness.render.progress.view import ProgressView
+    from readiness.render.report.whatif import WhatIfView
 
 __all__ = ["BlockerView"]  # shown by the gap report and the progress report alike
 
@@ -397,3 +398,4 @@ class ReportView:
     not_evidenced: list[NotEvidencedView]
     unanswered: list[UnansweredView]
     progress: ProgressView | None = None
+    whatif: WhatIfView | None = None

@@ -1,0 +1,49 @@
+"""The what-if view and section: what the gap report shows of the what-if, in both languages."""
+
+from __future__ import annotations
+
+import re
+
+from readiness.language import Language
+from readiness.models.catalogue import Catalogue
+from readiness.models.whatif import WhatIf
+from readiness.render.report.model import ReportView
+from readiness.render.report.render import render_html, render_markdown
+from readiness.render.report.whatif import build_whatif
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_view_shows_every_area_and_each_change(
+    example_whatif: WhatIf, catalogue: Catalogue
+) -> None:
+    view = build_whatif(example_whatif, catalogue, Language.EN)
+    assert [a.id for a in view.areas] == [a.id for a in catalogue.areas]
+    assert view.count == len(example_whatif.verdict.improvements)
+    first = example_whatif.verdict.improvements[0]
+    row = view.improvements[0]
+    assert row.question == first.question
+    assert row.old.startswith(first.rating_from.value if first.rating_from else "unanswered")
+    assert row.new.startswith(first.rating_to.value)
+    assert row.gain_text == f"{first.gain:+.1f}"
+    assert view.effort_text == f"{example_whatif.verdict.effort:.1f} pd"
+    assert view.status == "unreachable" and len(view.remaining) == 3
+    assert str(view.chart).count('class="bar-new"') == len(catalogue.areas)
+
+
+def test_section_in_html_and_markdown(views: dict[Language, ReportView]) -> None:
+    html = render_html(views[Language.EN])
+    assert '<section id="whatif">' in html and 'href="#whatif"' in html
+    markdown = render_markdown(views[Language.EN])
+    assert "## What-if: the least to change to reach the target" in markdown
+    assert "| C.DEM.01 |" in markdown
+
+
+def test_chinese_section_has_no_english_labels(views: dict[Language, ReportView]) -> None:
+    view = views[Language.ZH].whatif
+    assert view is not None
+    for text in (view.statement, view.status_label, view.next_label, view.effort_text):
+        assert HAN.search(text), text
+    assert all(HAN.search(a.status_label) for a in view.areas)
+    markdown = render_markdown(views[Language.ZH])
+    assert "## 假设分析：达到目标的最少改进" in markdown
