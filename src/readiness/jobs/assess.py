@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from readiness.language import Language
 
 if TYPE_CHECKING:
-    from readiness.jobs.context import Data
+    from readiness.jobs.context import Answered, Data
     from readiness.jobs.plan import PlanResult
     from readiness.models.answers import AnswerFile
-    from readiness.models.assessment import Assessment, Disagreement
+    from readiness.models.assessment import Assessment
     from readiness.models.comparison import Comparison
     from readiness.models.whatif import WhatIf
     from readiness.outputs.report import ReportFormat
@@ -42,30 +42,9 @@ def assess_files(
 ) -> Assessment:
     """Assess one answer file, or several respondents of one client merged (``merge``: the
     lower rating wins, and the assessment names the respondents and where they disagree)."""
+    from readiness.jobs.context import answers_of
+
     return _assessed(answers_of(files, data, merge=merge), data, assessed_on)[1]
-
-
-@dataclass
-class Answered:
-    """One client's answers: one file's, or several respondents' merged."""
-
-    answers: AnswerFile
-    respondents: list[str]
-    disagreements: list[Disagreement]
-
-
-def answers_of(files: Sequence[Path], data: Data, *, merge: bool = False) -> Answered:
-    """The answers of ``files``: the first file's, or all of them merged (``merge``)."""
-    from readiness.inputs.answers import load_answer_file
-    from readiness.scoring.merge import merge_respondents
-
-    loaded = [
-        (path.name, load_answer_file(path, data.questionnaire, data.catalogue)) for path in files
-    ]
-    if not merge:
-        return Answered(loaded[0][1], [], [])
-    answers, disagreements = merge_respondents(loaded)
-    return Answered(answers, [name for name, _ in loaded], disagreements)
 
 
 def _assessed(
@@ -104,7 +83,7 @@ def assess_into_folder(
     overriding shipped templates file by file. The report carries the what-if to the target
     (``whatif`` False leaves it out), and ``whatif.json`` goes beside ``assessment.json``.
     """
-    from readiness.jobs.context import assessment_of
+    from readiness.jobs.context import answers_of, assessment_of
     from readiness.outputs.plan import PLAN_FILES
     from readiness.outputs.report import (
         FILE_NAMES,

@@ -48,7 +48,7 @@ def what_if_files(
 ) -> WhatIfResult:
     """The what-if of one client's answer files (several respondents with ``merge``); with
     ``out``, ``whatif.json`` is written there."""
-    from readiness.jobs.assess import answers_of
+    from readiness.jobs.context import answers_of
     from readiness.outputs.report import WHATIF_FILE, whatif_json
     from readiness.outputs.writing import write_outputs
 
