@@ -1,4 +1,5 @@
-"""The ``compare`` job: two assessments of one client in, the progress report out."""
+"""The ``compare`` job: two or more assessments of one client in, the progress report out
+(with the trend when there are three or more)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from readiness.errors import UsageError
 from readiness.language import Language
 
 if TYPE_CHECKING:
@@ -23,19 +25,27 @@ class CompareResult:
     written: list[Path] = field(default_factory=list)
 
 
-def compare_files(old: Path, new: Path, data: Data, *, force: bool = False) -> Comparison:
-    """Compare the assessments behind ``old`` and ``new`` (answers or saved assessments)."""
+def compare_files(files: Sequence[Path], data: Data, *, force: bool = False) -> Comparison:
+    """Compare the assessments behind ``files`` (answers or saved assessments).
+
+    Two files: the first with the second, as given. Three or more: put in date order
+    (``assessed_on``), the last two compared and the trend over all of them attached.
+    """
     from readiness.jobs.context import assessment_of
     from readiness.scoring.compare import compare
+    from readiness.scoring.trend import trend
 
-    before = assessment_of(old, data)
-    after = assessment_of(new, data)
-    return compare(before, after, force=force, names=(str(old), str(new)))
+    if len(files) < 2:
+        raise UsageError("compare needs two or more assessments of one client")
+    assessments = [(str(path), assessment_of(path, data)) for path in files]
+    if len(assessments) == 2:
+        (old_name, before), (new_name, after) = assessments
+        return compare(before, after, force=force, names=(old_name, new_name))
+    return trend(assessments, data.catalogue, force=force)[0]
 
 
 def compare_into_folder(
-    old: Path,
-    new: Path,
+    files: Sequence[Path],
     out: Path,
     data: Data,
     *,
@@ -44,14 +54,14 @@ def compare_into_folder(
     force: bool = False,
     templates: Path | None = None,
 ) -> CompareResult:
-    """Compare ``old`` with ``new`` and write the progress report into ``out`` (``templates``:
-    a consultant's folder overriding shipped templates)."""
+    """Compare ``files`` (see :func:`compare_files`) and write the progress report into
+    ``out`` (``templates``: a consultant's folder overriding shipped templates)."""
     from readiness.outputs.report import COMPARISON_FILES, render_comparison_outputs
     from readiness.outputs.writing import write_outputs
 
-    comparison = compare_files(old, new, data, force=force)
+    comparison = compare_files(files, data, force=force)
     rendered = render_comparison_outputs(
         comparison, data.catalogue, language, list(formats), templates
     )
-    files = {COMPARISON_FILES[output]: content for output, content in rendered.items()}
-    return CompareResult(comparison, write_outputs(out, files, inputs=[old, new]))
+    files_out = {COMPARISON_FILES[output]: content for output, content in rendered.items()}
+    return CompareResult(comparison, write_outputs(out, files_out, inputs=list(files)))

@@ -178,7 +178,9 @@ class ProgressSubject:
 
 
 def _progress_json(subject: ProgressSubject) -> Content:
-    return subject.comparison.model_dump_json(indent=2) + "\n"
+    # two assessments: no trend key at all, so the file is what it always was
+    leave_out = {"trend"} if subject.comparison.trend is None else None
+    return subject.comparison.model_dump_json(indent=2, exclude=leave_out) + "\n"
 
 
 def _progress_page(kind: str) -> Any:
