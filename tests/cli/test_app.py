@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from readiness import __version__
 from readiness.cli.app import app
-from readiness.outputs.report import FILE_NAMES, WHATIF_FILE, ReportFormat
+from readiness.outputs.report import FILE_NAMES, ReportFormat
 from tests.conftest import EXAMPLE, full_answers
 
 runner = CliRunner()
@@ -69,7 +69,6 @@ def test_assess_writes_every_format_by_default(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     opt_in = {ReportFormat.DOCX, ReportFormat.PDF}  # Word and PDF only when asked for
     expected = [name for output, name in FILE_NAMES.items() if output not in opt_in]
-    expected.append(WHATIF_FILE)  # the what-if to the target, beside assessment.json
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(expected)
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in html and "尚不具备认证条件" in html
@@ -81,11 +80,7 @@ def test_assess_writes_every_format_by_default(tmp_path: Path) -> None:
 def test_assess_writes_only_the_formats_asked_for(tmp_path: Path) -> None:
     result = invoke("assess", str(EXAMPLE), "-o", str(tmp_path), "-q", "--format", "Markdown, json")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "assessment.json",
-        "report.md",
-        "whatif.json",
-    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["assessment.json", "report.md"]
     result = invoke("assess", str(EXAMPLE), "-o", str(tmp_path), "--format", "html,rtf")
     assert result.exit_code == 2
     assert "'rtf' is not a format" in result.output

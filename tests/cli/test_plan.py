@@ -97,14 +97,7 @@ def test_assess_with_plan_writes_both(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [
-        "assessment.json",
-        "plan.json",
-        "plan.md",
-        "plan.xml",
-        "report.md",
-        "whatif.json",
-    ]
+    assert names == ["assessment.json", "plan.json", "plan.md", "plan.xml", "report.md"]
 
 
 def test_plan_writes_every_format_by_default(tmp_path: Path) -> None:

@@ -35,14 +35,17 @@ def test_whatif_refuses_a_bad_target_and_several_clients() -> None:
     assert invoke("whatif", str(EXAMPLE), str(EXAMPLE)).exit_code == 2
 
 
-def test_assess_writes_whatif_json_beside_the_assessment(tmp_path: Path) -> None:
-    result = invoke("assess", str(EXAMPLE), "-o", str(tmp_path), "--format", "json", "-q")
+def test_assess_with_whatif_adds_the_section_and_whatif_json(tmp_path: Path) -> None:
+    result = invoke(
+        "assess", str(EXAMPLE), "-o", str(tmp_path), "--format", "json,md", "-q", "--whatif"
+    )
     assert result.exit_code == 0, result.output
+    assert "## What-if: the least to change to reach the target" in (
+        tmp_path / "report.md"
+    ).read_text(encoding="utf-8")
     data = json.loads((tmp_path / "whatif.json").read_text(encoding="utf-8"))
     assert data["target"] == 85 and len(data["processes"]) == 29
     quiet = tmp_path / "without"
-    result = invoke(
-        "assess", str(EXAMPLE), "-o", str(quiet), "--format", "json", "-q", "--no-whatif"
-    )
+    result = invoke("assess", str(EXAMPLE), "-o", str(quiet), "--format", "json", "-q")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in quiet.iterdir()) == ["assessment.json"]

@@ -179,9 +179,11 @@ def assess(
     whatif: Annotated[
         bool,
         typer.Option(
-            help="Add the what-if to the target (a section, and whatif.json); about a second."
+            "--whatif",
+            help="Add the what-if to the target: a report section and whatif.json (about a "
+            "second more).",
         ),
-    ] = True,
+    ] = False,
 ) -> None:
     """Score a client's answers, print a summary and write the gap report."""
     chosen = _formats(formats)

@@ -73,15 +73,15 @@ def assess_into_folder(
     baseline: Path | None = None,
     plan: bool = False,
     templates: Path | None = None,
-    whatif: bool = True,
+    whatif: bool = False,
 ) -> AssessResult:
     """Assess ``files`` as one client and write the gap report into ``out``.
 
     With ``baseline`` (earlier answers or a saved assessment) the report gains a progress
     section; with ``plan`` the certification project plan is written beside it, in the report's
     formats that a plan has, and as MS Project XML. ``templates`` is a consultant's folder
-    overriding shipped templates file by file. The report carries the what-if to the target
-    (``whatif`` False leaves it out), and ``whatif.json`` goes beside ``assessment.json``.
+    overriding shipped templates file by file. With ``whatif`` the report carries the what-if
+    to the target, and ``whatif.json`` goes beside ``assessment.json``.
     """
     from readiness.jobs.context import answers_of, assessment_of
     from readiness.outputs.plan import PLAN_FILES
