@@ -38,6 +38,8 @@ _HOMES = {
     "compare_files": "readiness.jobs.compare",
     "compare_into_folder": "readiness.jobs.compare",
     "run_portfolio": "readiness.jobs.portfolio",
+    "what_if_files": "readiness.jobs.whatif",
+    "what_if": "readiness.planning.whatif",
     "export_questionnaire": "readiness.jobs.questionnaire",
     "convert_answers": "readiness.jobs.questionnaire",
 }

@@ -251,3 +251,41 @@ def test_example_verdict_lifts_everything_answers_can_lift(
         )
         assert trial.verdict.verdict is Verdict.NOT_READY
     assert verdict.effort == sum((i.effort for i in verdict.improvements), Decimal(0))
+
+
+def test_mini_ready_after_minor_fixes_to_ready(
+    mini_catalogue: Catalogue,
+    mini_questionnaire: Questionnaire,
+    config: ScoringConfig,
+    plain_plan: PlanConfig,
+) -> None:
+    # every answer F but A.CTX.01 P: R-4.1-01 (100 + 32.5) / 2 = 66.25, R-4.1-02 32.5 a minor;
+    # overall (3 * 66.25 + 32.5 + 700) / 11 = 84.66 %: ready after minor fixes. A.CTX.01 at L
+    # clears the minor (67.5) and gives (3 * 83.75 + 67.5 + 700) / 11 = 92.61 % >= 85: ready.
+    answers = {q.id: "F" for q in mini_questionnaire.questions()} | {"A.CTX.01": "P"}
+    figures = {"emergency_change_share": 10, "trial_run_months": 6, "sla_states_availability": True}
+    case = mini_answers(answers=answers, roles=ROLES, figures=figures)
+    result = what_if(case, mini_catalogue, mini_questionnaire, config, plain_plan)
+    verdict = result.verdict
+    assert verdict.verdict is Verdict.READY_AFTER_MINOR_FIXES
+    assert verdict.next is Verdict.READY and verdict.status is Status.REACHED
+    assert changes_of(verdict.improvements) == [("A.CTX.01", Rating.L)]
+    assert verdict.overall_after == pytest.approx(1018.75 / 11)
+    assert verdict.verdict_after is Verdict.READY
+    ready = what_if(
+        applied(case, changes_of(verdict.improvements), config),
+        mini_catalogue, mini_questionnaire, config, plain_plan,
+    )  # fmt: skip
+    assert ready.verdict.status is Status.MET and ready.verdict.next is None
+
+
+def test_mini_incomplete_answers_come_first(
+    mini_catalogue: Catalogue,
+    mini_questionnaire: Questionnaire,
+    config: ScoringConfig,
+    plain_plan: PlanConfig,
+) -> None:
+    case = mini_answers(answers={"A.CTX.01": "F"}, roles=ROLES)
+    verdict = what_if(case, mini_catalogue, mini_questionnaire, config, plain_plan).verdict
+    assert verdict.verdict is Verdict.INCOMPLETE and verdict.status is Status.INCOMPLETE
+    assert verdict.improvements == [] and [r.code for r in verdict.remaining] == ["incomplete"]
