@@ -28,7 +28,12 @@ def test_view_shows_every_area_and_each_change(
     assert row.gain_text == f"{first.gain:+.1f}"
     assert view.effort_text == f"{example_whatif.verdict.effort:.1f} pd"
     assert view.status == "unreachable" and len(view.remaining) == 3
-    assert str(view.chart).count('class="bar-new"') == len(catalogue.areas)
+    chart = str(view.chart)
+    assert 'class="chart chart-whatif"' in chart
+    assert chart.count('fill="#2c6fbb"') == 1 + sum(  # the legend, and one bar per lifted area
+        1 for p in example_whatif.processes if p.improvements
+    )
+    assert "C.DEM Demand management" in chart and "0.0 → 89.2" in chart
 
 
 def test_section_in_html_and_markdown(views: dict[Language, ReportView]) -> None:

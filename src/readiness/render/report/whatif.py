@@ -12,8 +12,8 @@ from readiness.data.labels import labels
 from readiness.language import Language
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import Extent, Rating
-from readiness.models.whatif import Improvement, ProcessWhatIf, Status, WhatIf
-from readiness.render.progress.pairs import paired_bars
+from readiness.models.whatif import Improvement, ProcessWhatIf, WhatIf
+from readiness.render.report.whatif_chart import gain_bars
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,15 +141,16 @@ def build_whatif(whatif: WhatIf, catalogue: Catalogue, language: Language) -> Wh
         remaining=[reason.text.get(language) for reason in verdict.remaining],
         areas=areas,
         chart=Markup(
-            paired_bars(
+            gain_bars(
                 [
                     (f"{goal.area} {row.name}", goal.score, goal.score_after)
                     for goal, row in zip(whatif.processes, areas, strict=True)
-                    if goal.status is not Status.UNREACHABLE
                 ],
                 title=words["wi_chart"],
-                old_label=words["c_now"],
-                new_label=words["wi_chart_after"],
+                target=whatif.target,
+                now_label=words["c_now"],
+                after_label=words["wi_chart_after"],
+                target_label=f"{words['wi_target']} {percent(whatif.target)}",
             )
         ),
     )
