@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from readiness.inputs.answers import load_answer_file
 from readiness.models.answers import AnswerFile
 from readiness.models.assessment import Verdict
 from readiness.models.catalogue import Catalogue
@@ -21,7 +22,7 @@ from readiness.planning import load_plan_config
 from readiness.planning.whatif import what_if
 from readiness.planning.whatif_space import raised
 from readiness.scoring.assess import assess
-from tests.conftest import mini_answers
+from tests.conftest import EXAMPLE, mini_answers
 
 MINI_ANSWERS = {
     "A.CTX.01": {"rating": "P", "documented": "yes", "practised": "yes"},
@@ -289,3 +290,24 @@ def test_mini_incomplete_answers_come_first(
     verdict = what_if(case, mini_catalogue, mini_questionnaire, config, plain_plan).verdict
     assert verdict.verdict is Verdict.INCOMPLETE and verdict.status is Status.INCOMPLETE
     assert verdict.improvements == [] and [r.code for r in verdict.remaining] == ["incomplete"]
+
+
+def test_later_example_reaches_the_next_verdict_by_answers_alone(
+    catalogue: Catalogue,
+    questionnaire: Questionnaire,
+    config: ScoringConfig,
+    plan_config: PlanConfig,
+) -> None:
+    # by 2027-06 the records period, internal audit and management review are there: the
+    # answers alone can take the verdict to ready after minor fixes
+    later = load_answer_file(
+        EXAMPLE.with_name("acme-cloud-services-2027-06.yaml"), questionnaire, catalogue
+    )
+    verdict = what_if(later, catalogue, questionnaire, config, plan_config).verdict
+    assert verdict.status is Status.REACHED and verdict.remaining == []
+    after = assess(
+        applied(later, changes_of(verdict.improvements), config), catalogue, questionnaire, config
+    )
+    assert after.verdict.verdict is Verdict.READY_AFTER_MINOR_FIXES
+    assert after.overall.score_exact == pytest.approx(verdict.overall_after)
+    assert after.overall.score_exact is not None and after.overall.score_exact >= 70
