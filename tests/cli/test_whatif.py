@@ -49,3 +49,12 @@ def test_assess_with_whatif_adds_the_section_and_whatif_json(tmp_path: Path) -> 
     result = invoke("assess", str(EXAMPLE), "-o", str(quiet), "--format", "json", "-q")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in quiet.iterdir()) == ["assessment.json"]
+
+
+def test_whatif_needs_answers_not_a_saved_assessment(tmp_path: Path) -> None:
+    assert (
+        invoke("assess", str(EXAMPLE), "-o", str(tmp_path), "--format", "json", "-q").exit_code == 0
+    )
+    result = invoke("whatif", str(tmp_path / "assessment.json"))
+    assert result.exit_code == 2
+    assert "needs the answer file" in result.output

@@ -48,10 +48,18 @@ def what_if_files(
 ) -> WhatIfResult:
     """The what-if of one client's answer files (several respondents with ``merge``); with
     ``out``, ``whatif.json`` is written there."""
+    from readiness.errors import UsageError
+    from readiness.inputs.saved import is_saved_assessment
     from readiness.jobs.context import answers_of
     from readiness.outputs.report import WHATIF_FILE, whatif_json
     from readiness.outputs.writing import write_outputs
 
+    saved = [str(path) for path in files if is_saved_assessment(path)]
+    if saved:
+        raise UsageError(
+            f"{', '.join(saved)}: a what-if changes answers, so it needs the answer file (YAML "
+            "or Excel), not a saved assessment.json"
+        )
     answered = answers_of(files, data, merge=merge)
     result = WhatIfResult(
         what_if_of(answered.answers, data, target=target, config_path=config_path)
