@@ -52,3 +52,25 @@ def test_chinese_section_has_no_english_labels(views: dict[Language, ReportView]
     assert all(HAN.search(a.status_label) for a in view.areas)
     markdown = render_markdown(views[Language.ZH])
     assert "## 假设分析：达到目标的最少改进" in markdown
+
+
+def test_workbook_sheet_lists_every_change_as_numbers(
+    views: dict[Language, ReportView], example_whatif: WhatIf
+) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from readiness.render.report.workbook import workbook_bytes
+
+    book = load_workbook(io.BytesIO(workbook_bytes(views[Language.EN])))
+    sheet = book["What-if"]
+    rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[1]]
+    expected = len(example_whatif.verdict.improvements) + sum(
+        len(p.improvements) for p in example_whatif.processes
+    )
+    assert len(rows) == expected
+    first = example_whatif.verdict.improvements[0]
+    assert rows[0][1] == first.question and rows[0][5] == round(first.gain, 1)
+    assert rows[0][6] == float(first.effort)
+    assert rows[0][0].startswith("To the next verdict")

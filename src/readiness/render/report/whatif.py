@@ -28,6 +28,7 @@ class ImprovementRow:
     requirements: str
     gain: float
     gain_text: str
+    effort: Decimal
     effort_text: str
 
 
@@ -102,6 +103,7 @@ def build_whatif(whatif: WhatIf, catalogue: Catalogue, language: Language) -> Wh
             requirements=", ".join(item.requirements),
             gain=item.gain,
             gain_text=f"{item.gain:+.1f}",
+            effort=item.effort,
             effort_text=days(item.effort),
         )
 
