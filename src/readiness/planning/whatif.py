@@ -102,14 +102,14 @@ def area_what_if(space: Space, area_id: str, target: float) -> ProcessWhatIf:
         return result(Status.UNREACHABLE, [], Search.EXACT)
     need = target - score
     ranked = sorted(gains, key=lambda q: (-gains[q], _effort(space, [q]), q))
-    size = next(k for k in range(1, len(ranked) + 1) if _sum(gains, ranked[:k]) >= need - EPSILON)
-    while True:
+    fewest = next(k for k in range(1, len(ranked) + 1) if _sum(gains, ranked[:k]) >= need - EPSILON)
+    for size in range(fewest, len(ranked) + 1):
         chosen, search = _least_effort(space, gains, ranked, size, need)
         modest = _modest(space, area_id, chosen, gains, need)
         if _scored(space, area_id, modest) >= target:
             return result(Status.REACHED, modest, search)
         # the sums met the target only within rounding: one change more
-        size += 1  # pragma: no cover - a safeguard the shipped data never needs
+    return result(Status.UNREACHABLE, [], Search.EXACT)  # pragma: no cover - rounding only
 
 
 def _members(space: Space, area_id: str) -> set[str]:
