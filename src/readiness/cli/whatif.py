@@ -27,15 +27,12 @@ def whatif_tables(whatif: Any, catalogue: Any, language: Language) -> list[Any]:
     view = build_whatif(whatif, catalogue, language)
     w = view.words
     verdict = Table(title=w["wi_h_verdict"], header_style="bold", title_justify="left")
-    for column in (w["question"], w["area"], w["wi_from"], w["wi_to"], w["wi_requirements"]):
+    for column in (w["question"], f"{w['wi_from']} → {w['wi_to']}", w["wi_requirements"]):
         verdict.add_column(column)
     verdict.add_column(w["wi_gain_overall"], justify="right")
     verdict.add_column(w["wi_effort"], justify="right")
     for row in view.improvements:
-        verdict.add_row(
-            row.question, row.area_name, row.old, row.new, row.requirements, row.gain_text,
-            row.effort_text,
-        )  # fmt: skip
+        verdict.add_row(row.question, row.change, row.requirements, row.gain_text, row.effort_text)
     areas = Table(
         title=f"{w['wi_h_areas']} ({w['wi_target']} {view.target_text})",
         header_style="bold",
@@ -48,7 +45,7 @@ def whatif_tables(whatif: Any, catalogue: Any, language: Language) -> list[Any]:
     areas.add_column(w["wi_effort"], justify="right")
     areas.add_column(w["wi_score_after"], justify="right")
     for area in view.areas:
-        changes = ", ".join(f"{i.question} {i.new.split(' ')[0]}" for i in area.improvements)
+        changes = ", ".join(f"{i.question} {i.change}" for i in area.improvements)
         style = "red" if area.status == "unreachable" else ""
         areas.add_row(
             f"{area.id} {area.name}",

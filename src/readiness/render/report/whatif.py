@@ -25,6 +25,8 @@ class ImprovementRow:
     area_name: str
     old: str
     new: str
+    change: str
+    """The ratings alone, ``P → F``: for narrow places (the terminal)."""
     requirements: str
     gain: float
     gain_text: str
@@ -100,6 +102,7 @@ def build_whatif(whatif: WhatIf, catalogue: Catalogue, language: Language) -> Wh
             area_name=catalogue.area(item.area).title.get(language),
             old=state(item.rating_from, item.documented_from, item.practised_from),
             new=state(item.rating_to, item.documented_to, item.practised_to),
+            change=f"{state(item.rating_from, None, None)} → {item.rating_to.value}",
             requirements=", ".join(item.requirements),
             gain=item.gain,
             gain_text=f"{item.gain:+.1f}",
