@@ -40,6 +40,8 @@ _HOMES = {
     "run_portfolio": "readiness.jobs.portfolio",
     "make_guide": "readiness.jobs.guide",
     "guide_into_folder": "readiness.jobs.guide",
+    "what_if_files": "readiness.jobs.whatif",
+    "what_if": "readiness.planning.whatif",
     "export_questionnaire": "readiness.jobs.questionnaire",
     "convert_answers": "readiness.jobs.questionnaire",
 }

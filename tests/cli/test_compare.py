@@ -82,3 +82,22 @@ def test_assess_with_a_baseline_and_no_regressions(tmp_path: Path) -> None:
         "--baseline", str(EXAMPLE), "--no-regressions",
     )  # fmt: skip
     assert result.exit_code == 0
+
+
+def test_compare_three_assessments_shows_the_trend(tmp_path: Path) -> None:
+    latest = EXAMPLE.with_name("acme-cloud-services-2027-06.yaml")
+    # given out of date order: put in order by assessed_on
+    result = invoke("compare", str(latest), str(EXAMPLE), str(LATER), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "Trend over the assessments" in result.output
+    assert "53.3 %" in result.output and "58.9 %" in result.output and "+5.6" in result.output
+    data = json.loads((tmp_path / "comparison.json").read_text(encoding="utf-8"))
+    assert data["old"]["assessed_on"] == "2027-03-01" and data["new"]["assessed_on"] == "2027-06-07"
+    assert [p["source"] for p in data["trend"]["points"]] == [str(EXAMPLE), str(LATER), str(latest)]
+    html = (tmp_path / "progress.html").read_text(encoding="utf-8")
+    assert '<section id="trend">' in html
+
+
+def test_compare_needs_two_files() -> None:
+    result = invoke("compare", str(EXAMPLE))
+    assert result.exit_code == 2

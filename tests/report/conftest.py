@@ -15,8 +15,12 @@ from readiness.models.assessment import Assessment
 from readiness.models.catalogue import Catalogue
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
+from readiness.models.whatif import WhatIf
+from readiness.planning import load_plan_config
+from readiness.planning.whatif import what_if
 from readiness.render.report.model import ReportView
 from readiness.render.report.view import build_view
+from readiness.render.report.whatif import build_whatif
 from readiness.scoring.assess import assess
 from tests.conftest import EXAMPLE
 
@@ -40,11 +44,30 @@ def example_assessment(
 
 
 @pytest.fixture(scope="session")
+def example_whatif(
+    catalogue: Catalogue, questionnaire: Questionnaire, config: ScoringConfig
+) -> WhatIf:
+    answers = load_answer_file(EXAMPLE, questionnaire, catalogue)
+    plan = load_plan_config(catalogue=catalogue)
+    return what_if(answers, catalogue, questionnaire, config, plan)
+
+
+@pytest.fixture(scope="session")
 def views(
-    example_assessment: Assessment, catalogue: Catalogue, questionnaire: Questionnaire
+    example_assessment: Assessment,
+    example_whatif: WhatIf,
+    catalogue: Catalogue,
+    questionnaire: Questionnaire,
 ) -> dict[Language, ReportView]:
+    """The example's report views, with its what-if to the target as the gap report has it."""
     return {
-        language: build_view(example_assessment, catalogue, questionnaire, language)
+        language: build_view(
+            example_assessment,
+            catalogue,
+            questionnaire,
+            language,
+            whatif=build_whatif(example_whatif, catalogue, language),
+        )
         for language in Language
     }
 

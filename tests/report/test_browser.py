@@ -135,8 +135,8 @@ def test_chromium_renders_the_report(
             )
             page.goto(page_file.as_uri(), wait_until="load")
             charts = page.locator("figure svg")
-            assert charts.count() == 4
-            for index in range(4):
+            assert charts.count() == 5  # the what-if bars and the report's four charts
+            for index in range(5):
                 box = charts.nth(index).bounding_box()
                 assert box is not None and box["width"] > 300 and box["height"] > 150
             verdict = page.locator(".verdict .label").inner_text()

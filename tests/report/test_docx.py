@@ -33,6 +33,7 @@ from tests.report.test_progress import LATER
 H1_EN = [
     "Contents",
     "Executive summary",
+    "What-if: the least to change to reach the target",
     "The picture at a glance",
     "Client profile and scope",
     "Results by process and area",
@@ -44,6 +45,7 @@ H1_EN = [
 H1_ZH = [
     "目录",
     "管理层摘要",
+    "假设分析：达到目标的最少改进",
     "总体概览",
     "客户概况与认证范围",
     "各流程与领域的评估结果",
@@ -120,7 +122,7 @@ def test_word_structure(files: dict[Language, bytes]) -> None:
     assert "PAGE" in footers
     for table in document.tables:
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert len(document.inline_shapes) == 4  # radar, levels, heat map, area bars
+    assert len(document.inline_shapes) == 5  # what-if bars, radar, levels, heat map, area bars
     # Styles, not direct formatting: no run carries its own bold, size or font.
     assert "<w:b/>" not in body
     assert "<w:sz " not in body

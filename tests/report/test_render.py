@@ -82,7 +82,7 @@ def _parse(html: str) -> _Page:
 
 
 @pytest.mark.parametrize("language", list(Language))
-def test_html_is_self_contained_with_four_charts(
+def test_html_is_self_contained_with_five_charts(
     views: dict[Language, ReportView], language: Language
 ) -> None:
     html = render_html(views[language])
@@ -92,7 +92,7 @@ def test_html_is_self_contained_with_four_charts(
     # every reference is a link inside the page, and every one of them resolves
     assert all(ref.startswith("#") for ref in page.references), page.references
     assert set(page.anchors) <= page.ids
-    assert page.tags.count("svg") == 4
+    assert page.tags.count("svg") == 5  # the what-if bars and the four of the report
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
     assert "https://" not in html
     assert "@media print" in html and "break-before: page" in html

@@ -35,6 +35,7 @@ SHEETS = (
     "sheet_roles",
     "sheet_evidence",
     "sheet_documents",
+    "wi_sheet",  # the views carry the what-if, as assess --whatif makes them
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

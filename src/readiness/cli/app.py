@@ -37,6 +37,7 @@ from readiness.cli.guide import guide as guide_command
 from readiness.cli.method import method_app
 from readiness.cli.plan import plan as plan_command
 from readiness.cli.questionnaire import questionnaire_app
+from readiness.cli.whatif import whatif as whatif_command
 from readiness.language import Language
 from readiness.outputs.report import ReportFormat, parse_formats
 from readiness.version import __version__
@@ -56,6 +57,7 @@ app.command(name="plan")(plan_command)
 app.command(name="compare")(compare_command)
 app.command(name="export")(export_command)
 app.command(name="guide")(guide_command)
+app.command(name="whatif")(whatif_command)
 
 
 class Edition(StrEnum):
@@ -184,6 +186,14 @@ def assess(
     templates: TemplatesOption = None,
     method: MethodOption = None,
     brand: BrandOption = None,
+    whatif: Annotated[
+        bool,
+        typer.Option(
+            "--whatif",
+            help="Add the what-if to the target: a report section and whatif.json (about a "
+            "second more).",
+        ),
+    ] = False,
 ) -> None:
     """Score a client's answers, print a summary and write the gap report."""
     chosen = _formats(formats)
@@ -223,6 +233,7 @@ def assess(
         plan=plan,
         templates=templates,
         brand=load_brand(brand),
+        whatif=whatif,
     )
     if not quiet:
         from readiness.cli.views import assessment_summary

@@ -72,11 +72,14 @@ def comparison_summary(comparison: Any, catalogue: Any, language: Language) -> A
 
 @reports_errors
 def compare(
-    old: Annotated[
-        Path, typer.Argument(help="The earlier answers (YAML, Excel) or assessment.json.")
-    ],
-    new: Annotated[
-        Path, typer.Argument(help="The later answers (YAML, Excel) or assessment.json.")
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Two or more assessments of one client: answers (YAML, Excel) or "
+            "assessment.json. Two: the older then the newer. Three or more: put in date "
+            "order, the last two compared and the trend over all shown.",
+            show_default=False,
+        ),
     ],
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
@@ -104,7 +107,10 @@ def compare(
     ] = False,
     brand: BrandOption = None,
 ) -> None:
-    """Show what moved between two assessments: scores, findings closed, new and worse."""
+    """Show what moved between assessments: scores, findings closed, new and worse; the trend
+    over three or more."""
+    if len(files) < 2:
+        raise typer.BadParameter("give two or more assessments", param_hint="FILES")
     try:
         chosen = parse_formats(formats, ReportFormat)
     except ValueError as error:
@@ -113,8 +119,7 @@ def compare(
 
     data = load_data(scoring, method)
     result = compare_into_folder(
-        old,
-        new,
+        files,
         out,
         data,
         formats=chosen,
@@ -125,6 +130,30 @@ def compare(
         brand=load_brand(brand),
     )
     if not quiet:
-        print_written(
-            comparison_summary(result.comparison, data.catalogue, lang), result.written, lang
-        )
+        summary = comparison_summary(result.comparison, data.catalogue, lang)
+        if result.comparison.trend is not None:
+            from rich.console import Group
+
+            summary = Group(trend_summary(result.comparison, data.catalogue, lang), summary)
+        print_written(summary, result.written, lang)
+
+
+def trend_summary(comparison: Any, catalogue: Any, language: Language) -> Any:
+    """The scores at every assessment and the findings closed per period (a rich table)."""
+    from rich.table import Table
+
+    from readiness.render.progress.trend import build_trend
+
+    view = build_trend(comparison.trend, catalogue, language)
+    w = view.words
+    table = Table(title=w["t_h_trend"], header_style="bold", title_justify="left")
+    table.add_column("")
+    for date in view.dates:
+        table.add_column(date, justify="right")
+    table.add_column(w["t_change"], justify="right")
+    table.add_row(w["verdict"], *view.verdicts, "")
+    for row in [view.overall, *view.parts, *view.processes]:
+        table.add_row(row.label if row.id == "overall" else row.id, *row.texts, row.change_text)
+    table.add_row(w["t_closed"], "", *[str(p.closed) for p in view.periods], "")
+    table.add_row(w["t_new"], "", *[str(p.new) for p in view.periods], "")
+    return table

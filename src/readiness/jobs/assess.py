@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 from readiness.language import Language
 
 if TYPE_CHECKING:
-    from readiness.jobs.context import Data
+    from readiness.jobs.context import Answered, Data
     from readiness.jobs.plan import PlanResult
+    from readiness.models.answers import AnswerFile
     from readiness.models.assessment import Assessment
     from readiness.models.brand import Brand
     from readiness.models.comparison import Comparison
+    from readiness.models.whatif import WhatIf
     from readiness.outputs.report import ReportFormat
 
 
@@ -28,6 +30,7 @@ class AssessResult:
     assessment: Assessment
     comparison: Comparison | None = None
     plan: PlanResult | None = None
+    whatif: WhatIf | None = None
     written: list[Path] = field(default_factory=list)
 
 
@@ -40,26 +43,28 @@ def assess_files(
 ) -> Assessment:
     """Assess one answer file, or several respondents of one client merged (``merge``: the
     lower rating wins, and the assessment names the respondents and where they disagree)."""
-    from readiness.inputs.answers import load_answer_file
-    from readiness.scoring.assess import assess
-    from readiness.scoring.merge import merge_respondents
+    from readiness.jobs.context import answers_of
 
-    loaded = [
-        (path.name, load_answer_file(path, data.questionnaire, data.catalogue)) for path in files
-    ]
-    answers, disagreements = merge_respondents(loaded) if merge else (loaded[0][1], [])
+    return _assessed(answers_of(files, data, merge=merge), data, assessed_on)[1]
+
+
+def _assessed(
+    answered: Answered, data: Data, assessed_on: dt.date | None
+) -> tuple[AnswerFile, Assessment]:
+    from readiness.scoring.assess import assess
+
     result = assess(
-        answers,
+        answered.answers,
         data.catalogue,
         data.questionnaire,
         data.scoring,
         assessed_on=assessed_on,
         method=data.method,
     )
-    if merge:
-        result.respondents = [name for name, _ in loaded]
-        result.disagreements = disagreements
-    return result
+    if answered.respondents:
+        result.respondents = answered.respondents
+        result.disagreements = answered.disagreements
+    return answered.answers, result
 
 
 def assess_into_folder(
@@ -75,6 +80,7 @@ def assess_into_folder(
     plan: bool = False,
     templates: Path | None = None,
     brand: Brand | None = None,
+    whatif: bool = False,
 ) -> AssessResult:
     """Assess ``files`` as one client and write the gap report into ``out``.
 
@@ -82,18 +88,29 @@ def assess_into_folder(
     section; with ``plan`` the certification project plan is written beside it, in the report's
     formats that a plan has, and as MS Project XML. ``templates`` is a consultant's folder
     overriding shipped templates file by file; ``brand`` the consultant's brand on every
-    format (its firm named as ``prepared_by`` in the JSON).
+    format (its firm named as ``prepared_by`` in the JSON). With ``whatif`` the report carries
+    the what-if to the target, and ``whatif.json`` goes beside ``assessment.json``.
     """
-    from readiness.jobs.context import assessment_of
+    from readiness.jobs.context import answers_of, assessment_of
     from readiness.outputs.plan import PLAN_FILES
-    from readiness.outputs.report import FILE_NAMES, render_outputs
+    from readiness.outputs.report import (
+        FILE_NAMES,
+        WHATIF_FILE,
+        ReportFormat,
+        render_outputs,
+        whatif_json,
+    )
     from readiness.outputs.writing import write_outputs
     from readiness.scoring.compare import compare
 
-    assessment = assess_files(files, data, merge=merge, assessed_on=assessed_on)
+    answers, assessment = _assessed(answers_of(files, data, merge=merge), data, assessed_on)
     if brand is not None:
         assessment.prepared_by = brand.firm(language)
     result = AssessResult(assessment)
+    if whatif:
+        from readiness.jobs.whatif import what_if_of
+
+        result.whatif = what_if_of(answers, data)
     if baseline is not None:
         earlier = assessment_of(baseline, data)
         result.comparison = compare(earlier, assessment, names=(str(baseline), str(files[0])))
@@ -106,9 +123,12 @@ def assess_into_folder(
         result.comparison,
         templates,
         brand,
+        result.whatif,
     )
     inputs = [*files, baseline] if baseline else list(files)
     files_out = {FILE_NAMES[output]: content for output, content in rendered.items()}
+    if result.whatif is not None and ReportFormat.JSON in formats:
+        files_out[WHATIF_FILE] = whatif_json(result.whatif)
     if plan:
         from readiness.jobs.plan import make_plans
         from readiness.outputs.plan import PLAN_FILES, PlanFormat, render_plan_outputs

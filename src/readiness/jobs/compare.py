@@ -1,4 +1,5 @@
-"""The ``compare`` job: two assessments of one client in, the progress report out."""
+"""The ``compare`` job: two or more assessments of one client in, the progress report out
+(with the trend when there are three or more)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from readiness.errors import UsageError
 from readiness.language import Language
 
 if TYPE_CHECKING:
@@ -25,22 +27,33 @@ class CompareResult:
 
 
 def compare_files(
-    old: Path, new: Path, data: Data, *, force: bool = False, across_methods: bool = False
+    files: Sequence[Path], data: Data, *, force: bool = False, across_methods: bool = False
 ) -> Comparison:
-    """Compare the assessments behind ``old`` and ``new`` (answers or saved assessments);
-    two made with different methods only with ``across_methods``."""
+    """Compare the assessments behind ``files`` (answers or saved assessments); assessments
+    made with different methods only with ``across_methods``.
+
+    Two files: the first with the second, as given. Three or more: put in date order
+    (``assessed_on``), the last two compared and the trend over all of them attached.
+    """
     from readiness.jobs.context import assessment_of
     from readiness.scoring.compare import compare
+    from readiness.scoring.trend import trend
 
-    before = assessment_of(old, data, across_methods=across_methods)
-    after = assessment_of(new, data, across_methods=across_methods)
-    names = (str(old), str(new))
-    return compare(before, after, force=force, names=names, across_methods=across_methods)
+    if len(files) < 2:
+        raise UsageError("compare needs two or more assessments of one client")
+    assessments = [
+        (str(path), assessment_of(path, data, across_methods=across_methods)) for path in files
+    ]
+    if len(assessments) == 2:
+        (old_name, before), (new_name, after) = assessments
+        return compare(
+            before, after, force=force, names=(old_name, new_name), across_methods=across_methods
+        )
+    return trend(assessments, data.catalogue, force=force, across_methods=across_methods)[0]
 
 
 def compare_into_folder(
-    old: Path,
-    new: Path,
+    files: Sequence[Path],
     out: Path,
     data: Data,
     *,
@@ -51,16 +64,16 @@ def compare_into_folder(
     across_methods: bool = False,
     brand: Brand | None = None,
 ) -> CompareResult:
-    """Compare ``old`` with ``new`` and write the progress report into ``out`` (``templates``:
-    a consultant's folder overriding shipped templates)."""
+    """Compare ``files`` (see :func:`compare_files`) and write the progress report into
+    ``out`` (``templates``: a consultant's folder overriding shipped templates)."""
     from readiness.outputs.report import COMPARISON_FILES, render_comparison_outputs
     from readiness.outputs.writing import write_outputs
 
-    comparison = compare_files(old, new, data, force=force, across_methods=across_methods)
+    comparison = compare_files(files, data, force=force, across_methods=across_methods)
     if brand is not None:
         comparison.prepared_by = brand.firm(language)
     rendered = render_comparison_outputs(
         comparison, data.catalogue, language, list(formats), templates, brand
     )
-    files = {COMPARISON_FILES[output]: content for output, content in rendered.items()}
-    return CompareResult(comparison, write_outputs(out, files, inputs=[old, new]))
+    files_out = {COMPARISON_FILES[output]: content for output, content in rendered.items()}
+    return CompareResult(comparison, write_outputs(out, files_out, inputs=list(files)))

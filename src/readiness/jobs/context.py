@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from readiness.models.answers import AnswerFile
     from readiness.models.assessment import Assessment
     from readiness.models.catalogue import Catalogue
     from readiness.models.method import MethodInfo
+    from readiness.models.provenance import Disagreement
     from readiness.models.questionnaire import Questionnaire
     from readiness.models.scoring import ScoringConfig
 
@@ -69,3 +72,26 @@ def assessment_of(path: Path, data: Data, *, across_methods: bool = False) -> As
         )
     answers = load_answer_file(path, data.questionnaire, data.catalogue)
     return assess(answers, data.catalogue, data.questionnaire, data.scoring, method=data.method)
+
+
+@dataclass
+class Answered:
+    """One client's answers: one file's, or several respondents' merged."""
+
+    answers: AnswerFile
+    respondents: list[str]
+    disagreements: list[Disagreement]
+
+
+def answers_of(files: Sequence[Path], data: Data, *, merge: bool = False) -> Answered:
+    """The answers of ``files``: the first file's, or all of them merged (``merge``)."""
+    from readiness.inputs.answers import load_answer_file
+    from readiness.scoring.merge import merge_respondents
+
+    loaded = [
+        (path.name, load_answer_file(path, data.questionnaire, data.catalogue)) for path in files
+    ]
+    if not merge:
+        return Answered(loaded[0][1], [], [])
+    answers, disagreements = merge_respondents(loaded)
+    return Answered(answers, [name for name, _ in loaded], disagreements)

@@ -10,18 +10,12 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from readiness.models.answers import Client, MatrixRow, Roles, Standard
-from readiness.models.common import Basis, Extent, FindingClass, LocalText, Rating
-from readiness.models.method import MethodInfo
+from readiness.models.answers import Client, MatrixRow, Roles
+from readiness.models.common import Basis, Extent, FindingClass, LocalText, Rating, Result
+from readiness.models.provenance import CarriedAnswer, Disagreement, Source
 from readiness.models.risks import UNWEIGHTED, Candidate, rank_risks
-
-
-class Result(BaseModel):
-    """Base of result models: strict keys, plain data."""
-
-    model_config = ConfigDict(extra="forbid")
 
 
 class Reason(Result):
@@ -319,44 +313,6 @@ class FindingCounts(Result):
             preconditions_not_met=sum(p.status is CheckStatus.NOT_MET for p in preconditions),
             not_evidenced=missing + len(not_evidenced),
         )
-
-
-class Disagreement(Result):
-    """Where respondents of one client differ: what each said, and what was kept."""
-
-    subject: str = Field(description="question id, 'area attribute', or figure id")
-    field: str
-    values: dict[str, str] = Field(description="respondent → value")
-    merged: str
-
-
-class Source(Result):
-    """Identity of the data an assessment was made with."""
-
-    standard: str
-    edition: str
-    catalogue_version: str
-    questionnaire: str
-    questionnaire_version: str
-    scoring_version: str
-    rating_values: dict[str, float]
-    method: MethodInfo | None = Field(
-        default=None,
-        exclude_if=lambda v: v is None,
-        description="the consultant's method merged over the shipped data, if any",
-    )
-
-
-class CarriedAnswer(Result):
-    """An answer prefilled from the client's certified system, not yet confirmed.
-
-    It counts as unanswered: an unconfirmed carried answer never raises a score.
-    """
-
-    question: str
-    area: str
-    standard: Standard
-    rating: Rating | None = Field(description="the rating prefilled, left out of the score")
 
 
 class Assessment(Result):

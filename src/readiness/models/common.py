@@ -18,6 +18,12 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Result(BaseModel):
+    """Base of result models: strict keys, plain data."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
 class LocalText(Strict):
     """A text in English and Simplified Chinese."""
 

@@ -12,8 +12,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from readiness.models.assessment import Blocker, CheckStatus, FindingSource, Result, Verdict
-from readiness.models.common import FindingClass, LocalText
+from readiness.models.assessment import Blocker, CheckStatus, FindingSource, Verdict
+from readiness.models.common import FindingClass, LocalText, Result
+from readiness.models.trend import Trend
 
 
 class Movement(StrEnum):
@@ -100,4 +101,8 @@ class Comparison(Result):
     regressions: list[str] = Field(
         description="what got worse: 'area B.INC', 'finding R-8.6.1-01', 'precondition "
         "IND-TRIAL-RUN', 'overall'"
+    )
+    trend: Trend | None = Field(
+        default=None,
+        description="over three or more assessments: the trend (this comparison is of the last two)",
     )

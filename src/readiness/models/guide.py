@@ -13,8 +13,18 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from readiness.models.assessment import Disagreement, Flag, Result
-from readiness.models.common import Basis, Extent, FindingClass, LocalText, NonEmpty, Rating, Strict
+from readiness.models.assessment import Flag
+from readiness.models.common import (
+    Basis,
+    Extent,
+    FindingClass,
+    LocalText,
+    NonEmpty,
+    Rating,
+    Result,
+    Strict,
+)
+from readiness.models.provenance import Disagreement
 
 
 class ProbeKind(StrEnum):

@@ -14,8 +14,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from readiness.models.assessment import Counts, FindingSource, Result, Verdict
-from readiness.models.common import FindingClass, LocalText
+from readiness.models.assessment import Counts, FindingSource, Verdict
+from readiness.models.common import FindingClass, LocalText, Result
 from readiness.models.plan_config import (
     ActivityConfig,
     AuditPhaseConfig,

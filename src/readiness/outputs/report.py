@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the command line imports this module before it needs any mo
     from readiness.models.catalogue import Catalogue
     from readiness.models.comparison import Comparison
     from readiness.models.questionnaire import Questionnaire
+    from readiness.models.whatif import WhatIf
     from readiness.render.brand import BrandView
     from readiness.render.progress.view import ProgressView
     from readiness.render.report.model import ReportView
@@ -65,6 +66,9 @@ class ReportSubject:
 
         return brand_view(self.brand, self.language, "report")
 
+    whatif: WhatIf | None = None
+    """The what-if to the target, shown as a section when given."""
+
     @cached_property
     def html(self) -> str:
         """The HTML page (also the source of the PDF), rendered once."""
@@ -82,8 +86,13 @@ class ReportSubject:
             from readiness.render.progress.view import build_progress
 
             progress = build_progress(self.comparison, self.catalogue, self.language)
+        whatif = None
+        if self.whatif is not None:
+            from readiness.render.report.whatif import build_whatif
+
+            whatif = build_whatif(self.whatif, self.catalogue, self.language)
         return build_view(
-            self.assessment, self.catalogue, self.questionnaire, self.language, progress
+            self.assessment, self.catalogue, self.questionnaire, self.language, progress, whatif
         )
 
 
@@ -133,6 +142,13 @@ REPORT: Document[ReportFormat, ReportSubject] = Document(
     },
 )
 FILE_NAMES: dict[ReportFormat, str] = {f: REPORT.file_name(f) for f in ReportFormat}
+WHATIF_FILE = "whatif.json"
+"""The what-if to the target as data, written beside ``assessment.json``."""
+
+
+def whatif_json(whatif: WhatIf) -> str:
+    """``whatif.json``: the what-if as written by ``assess`` and ``whatif --out``."""
+    return whatif.model_dump_json(indent=2) + "\n"
 
 
 def render_outputs(
@@ -144,15 +160,17 @@ def render_outputs(
     baseline: Comparison | None = None,
     templates: Path | None = None,
     brand: Brand | None = None,
+    whatif: WhatIf | None = None,
 ) -> dict[ReportFormat, str | bytes]:
     """Every requested format of the gap report, in memory (nothing is written here).
 
     With ``baseline`` (the comparison with an earlier assessment) the report gains a progress
-    section; ``templates`` is a consultant's folder overriding shipped templates file by file;
-    ``brand`` the consultant's brand.
+    section, with ``whatif`` a what-if section (and ``whatif.json`` beside ``assessment.json``);
+    ``templates`` is a consultant's folder overriding shipped templates file by file; ``brand``
+    the consultant's brand.
     """
     subject = ReportSubject(
-        assessment, catalogue, questionnaire, language, baseline, templates, brand
+        assessment, catalogue, questionnaire, language, baseline, templates, brand, whatif
     )
     return REPORT.render(subject, formats)
 
@@ -183,7 +201,9 @@ class ProgressSubject:
 
 
 def _progress_json(subject: ProgressSubject) -> Content:
-    return subject.comparison.model_dump_json(indent=2) + "\n"
+    # two assessments: no trend key at all, so the file is what it always was
+    leave_out = {"trend"} if subject.comparison.trend is None else None
+    return subject.comparison.model_dump_json(indent=2, exclude=leave_out) + "\n"
 
 
 def _progress_page(kind: str) -> Any:

@@ -88,6 +88,26 @@ def build_backlog(
     return Backlog(actions, packages, order)
 
 
+def requirement_actions(
+    assessment: Assessment, catalogue: Catalogue, config: PlanConfig
+) -> dict[str, list[Action]]:
+    """The deliverables that close each requirement's gap, priced as the backlog prices them.
+
+    A requirement without a predicted gap is priced as an observation: the work that lifts its
+    last answers. Good-practice and not-applicable requirements have none.
+    """
+    maker = _ActionMaker(assessment, catalogue, config, {})
+    priced: dict[str, list[Action]] = {}
+    for result in assessment.requirements:
+        if result.finding is FindingClass.CONFORMING:
+            result = result.model_copy(update={"finding": FindingClass.OBSERVATION})
+        if result.finding in ACTIONABLE:
+            maker.actions = {}
+            maker.add_requirement(result)
+            priced[result.id] = list(maker.actions.values())
+    return priced
+
+
 def _priority_key(action: Action, position: Mapping[str, int]) -> tuple[object, ...]:
     # issues to resolve before stage 2 (missing mandatory documents) and majors first, then weight, then the order areas are built in
     return (

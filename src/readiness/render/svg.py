@@ -125,6 +125,17 @@ def polygon(points: Sequence[tuple[float, float]], **attrs: str | float) -> str:
     return f'<polygon points="{coords}"{attributes(attrs)}/>'
 
 
+def polyline(points: Sequence[tuple[float, float]], **attrs: str | float) -> str:
+    """A ``<polyline>`` element (an open line through ``points``)."""
+    coords = " ".join(f"{number(x)},{number(y)}" for x, y in points)
+    return f'<polyline points="{coords}"{attributes(attrs)}/>'
+
+
+def circle(x: float, y: float, r: float, **attrs: str | float) -> str:
+    """A ``<circle>`` element."""
+    return f'<circle cx="{number(x)}" cy="{number(y)}" r="{number(r)}"{attributes(attrs)}/>'
+
+
 def label(
     x: float, y: float, s: str, max_units: float = MAX_LABEL_UNITS, **attrs: str | float
 ) -> str:

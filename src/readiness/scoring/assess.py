@@ -15,11 +15,11 @@ from readiness.models.assessment import (
     Flag,
     RequirementResult,
     ScoreGroup,
-    Source,
 )
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import Basis, FindingClass, Rating
 from readiness.models.method import MethodInfo
+from readiness.models.provenance import Source
 from readiness.models.questionnaire import Questionnaire
 from readiness.models.scoring import ScoringConfig
 from readiness.scoring.capability import capability

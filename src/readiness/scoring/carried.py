@@ -23,8 +23,8 @@ from readiness.models.answers import (
     Client,
     Standard,
 )
-from readiness.models.assessment import CarriedAnswer
 from readiness.models.common import Basis, Extent, Rating
+from readiness.models.provenance import CarriedAnswer
 from readiness.models.questionnaire import Questionnaire
 
 CARRIED_RATING = Rating.L

@@ -89,7 +89,9 @@ def group_systemic(
     groups: dict[str, list[Finding]] = {}
     for finding in findings:
         if finding.source is FindingSource.REQUIREMENT and finding.finding is FindingClass.MINOR:
-            groups.setdefault(_group_key(finding, catalogue), []).append(finding)
+            groups.setdefault(group_key(finding.area, finding.clause, catalogue), []).append(
+                finding
+            )
     systemic: list[Finding] = []
     marked: dict[str, str] = {}
     for key, members in groups.items():
@@ -107,12 +109,13 @@ def group_systemic(
     return updated, systemic
 
 
-def _group_key(finding: Finding, catalogue: Catalogue) -> str:
-    """``B.CHG`` for a process; ``A.PERF 9.2`` for a clause of a management-system area."""
-    area = finding.area or ""
+def group_key(area_id: str | None, clause_id: str | None, catalogue: Catalogue) -> str:
+    """The group a requirement minor counts in towards a systemic major: ``B.CHG`` for a
+    process; ``A.PERF 9.2`` for a clause of a management-system area."""
+    area = area_id or ""
     if catalogue.has_area(area) and catalogue.area(area).process:
         return area
-    clause = ".".join((finding.clause or "").split(".")[:2])
+    clause = ".".join((clause_id or "").split(".")[:2])
     return f"{area} {clause}"
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from readiness.models.assessment import Assessment, Contribution, Disagreement, RequirementResult
+from readiness.models.assessment import Assessment, Contribution, RequirementResult
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import SEVERITY, Extent, FindingClass, LocalText, Rating
 from readiness.models.guide import (
@@ -30,6 +30,7 @@ from readiness.models.guide import (
     RoleGuide,
     WeakArea,
 )
+from readiness.models.provenance import Disagreement
 from readiness.models.questionnaire import Question, Questionnaire
 from readiness.scoring.ratings import ORDER
 

@@ -18,8 +18,8 @@ from typing import Any
 
 from readiness.errors import InputError, Problem, safe_text
 from readiness.models.answers import Answer, AnswerFile
-from readiness.models.assessment import Disagreement
 from readiness.models.common import Extent, Rating
+from readiness.models.provenance import Disagreement
 from readiness.scoring.ratings import ORDER
 
 EXTENT_ORDER = (Extent.NO, Extent.PARTLY, Extent.YES)

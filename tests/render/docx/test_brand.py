@@ -13,7 +13,7 @@ from readiness.render.brand import brand_view
 from readiness.render.docx.report import report_docx
 from readiness.render.report.model import ReportView
 from tests.brands import CONTACT, DISCLAIMER, FIRM, TITLE, make_brand
-from tests.report.conftest import example_assessment, views  # noqa: F401 (fixtures)
+from tests.report.conftest import example_assessment, example_whatif, views  # noqa: F401 (fixtures)
 from tests.report.test_docx import _letterhead
 
 

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from readiness.language import Language
 from readiness.render.docx.report import report_docx
 from readiness.render.report.model import ReportView
-from tests.report.conftest import example_assessment, views  # noqa: F401 (fixtures)
+from tests.report.conftest import example_assessment, example_whatif, views  # noqa: F401 (fixtures)
 
 
 def test_entries_are_the_headings_in_order(views: dict[Language, ReportView]) -> None:  # noqa: F811

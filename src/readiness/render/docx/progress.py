@@ -12,6 +12,7 @@ from readiness.render.brand import BrandView
 from readiness.render.docx import document as word
 from readiness.render.docx.brand import add_brand, add_disclaimer, title_of
 from readiness.render.docx.images import svg_to_png
+from readiness.render.progress.trend import TrendView
 from readiness.render.progress.view import ProgressView
 from readiness.render.rows import BlockerView
 
@@ -97,6 +98,37 @@ def add_progress(document: Document, p: ProgressView, level: int) -> None:
         _blockers(document, p, blockers)
 
 
+def add_trend(document: Document, t: TrendView, level: int) -> None:
+    """The trend chapter (its heading at ``level``), as in the HTML trend section."""
+    w = t.words
+    word.add_heading(document, f"{w['t_h_trend']} ({t.dates[0]} → {t.dates[-1]})", level)
+    word.add_paragraph(document, w["t_intro"])
+    word.add_picture(document, svg_to_png(str(t.chart)), 170.0, w["t_chart"])
+    word.add_heading(document, w["t_h_scores"], level + 1)
+    share = 100 / (len(t.dates) + 1)
+    rows: list[list[object]] = [[w["verdict"], *t.verdicts, ""]]
+    rows += [[r.label, *r.texts, r.change_text] for r in [t.overall, *t.parts, *t.areas]]
+    word.add_table(
+        document, ["", *t.dates, w["t_change"]], rows, widths=[70, *([share] * len(t.dates)), share]
+    )
+    word.add_heading(document, w["t_h_counts"], level + 1)
+    counts: list[list[object]] = [
+        [w[f"finding_{code}"], *t.counts[code]] for code in ("major", "minor", "observation")
+    ]
+    counts.append([w["t_blockers"], *t.blockers])
+    word.add_table(document, ["", *t.dates], counts)
+    word.add_heading(document, w["t_h_periods"], level + 1)
+    word.add_table(
+        document,
+        [w[k] for k in ("t_period", "t_overall_delta", "t_closed", "t_new", "t_worse", "t_better")],
+        [[p.label, p.overall_delta_text, p.closed, p.new, p.worse, p.better] for p in t.periods],
+        widths=[50, 24, 24, 24, 24, 24],
+    )
+    for period in t.periods:
+        if period.closed_ids:
+            word.add_paragraph(document, f"{w['t_closed']} {period.label}: {period.closed_ids}")
+
+
 def progress_docx(
     p: ProgressView,
     tool_version: str,
@@ -119,6 +151,8 @@ def progress_docx(
     word.add_paragraph(document, f"readiness {tool_version}")
     add_disclaimer(document, brand, w)
     word.add_contents(document, w["contents"], w["docx_update_contents"])
+    if p.trend is not None:
+        add_trend(document, p.trend, 1)
     add_progress(document, p, 1)
     when = _date(p.new_date)
     return word.document_bytes(document, f"{title}: {p.client}", "", when)

@@ -291,6 +291,10 @@ def report_docx(
         from readiness.render.docx.progress import add_progress
 
         add_progress(document, view.progress, 1)
+    if view.whatif is not None:
+        from readiness.render.docx.whatif import add_whatif
+
+        add_whatif(document, view.whatif, 1)
     _charts(document, view)
     _profile(document, view)
     word.start_section(document, landscape=True)

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from readiness.data.labels import labels
 from readiness.language import Language
-from readiness.models.assessment import Disagreement
 from readiness.models.catalogue import Catalogue
 from readiness.models.common import FindingClass
 from readiness.models.guide import AuditChecklist, InterviewGuide, Probe, RoleGuide
+from readiness.models.provenance import Disagreement
 from readiness.models.questionnaire import Questionnaire
 
 

@@ -18,6 +18,7 @@ from readiness.models.comparison import (
     ScoreChange,
 )
 from readiness.render.progress.pairs import paired_bars
+from readiness.render.progress.trend import TrendView, build_trend
 from readiness.render.rows import BlockerView
 
 MOVEMENTS = (Movement.WORSE, Movement.NEW, Movement.BETTER, Movement.CLOSED)
@@ -103,6 +104,8 @@ class ProgressView:
     regressions: list[str]
     forced: bool
     chart: Markup
+    trend: TrendView | None = None
+    """Over three or more assessments: the trend section."""
 
 
 def build_progress(
@@ -242,4 +245,5 @@ def build_progress(
                 new_label=f"{words['c_now']} {new.assessed_on or ''}".strip(),
             )
         ),
+        trend=build_trend(comparison.trend, catalogue, language) if comparison.trend else None,
     )

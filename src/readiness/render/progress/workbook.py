@@ -3,12 +3,14 @@ findings that moved, and the issues to resolve before stage 2."""
 
 from __future__ import annotations
 
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.series import SeriesLabel
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
 from readiness.render.brand import BrandView
+from readiness.render.progress.trend import TrendView
 from readiness.render.progress.view import ProgressView
 from readiness.render.workbooks import cells
 from readiness.render.workbooks.book import new_workbook, stamp, to_bytes
@@ -37,9 +39,50 @@ def _row(ws: cells.Sheet, row: int, values: list[Value]) -> None:
 def comparison_workbook_bytes(progress: ProgressView, brand: BrandView | None = None) -> bytes:
     """The progress workbook of ``progress`` (under ``brand``); the same view, the same bytes."""
     book = stamp(new_workbook(), title=progress.words["c_title"], language=progress.html_lang)
+    if progress.trend is not None:
+        _trend_sheet(book, progress.trend, progress.client)
     add_progress_sheets(book, progress)
     brand_workbook(book, brand, progress.words)
     return to_bytes(book)
+
+
+def _trend_sheet(book: Workbook, trend: TrendView, client: str) -> None:
+    """Scores at every assessment (with a native line chart), then the findings per period."""
+    w = trend.words
+    ws = _sheet(
+        book,
+        w["t_h_trend"],
+        f"{w['t_h_trend']}: {client} ({trend.dates[0]} → {trend.dates[-1]})",
+        [(w["area"], 12), (w["name"], 44), *((date, 12) for date in trend.dates),
+         (w["t_change"], 14)],
+    )  # fmt: skip
+    rows = [trend.overall, *trend.parts, *trend.areas]
+    for index, series in enumerate(rows, start=4):
+        name = series.label.removeprefix(series.id).strip() if series.id != "overall" else ""
+        _row(ws, index, [series.id, name or series.label, *series.scores, series.change])
+    chart = LineChart()
+    chart.title = w["t_chart"]
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    last = 2 + len(trend.dates)
+    for index in range(4, 5 + len(trend.parts)):  # the overall score and the parts
+        data = Reference(ws, min_col=3, max_col=last, min_row=index, max_row=index)
+        chart.add_data(data, from_rows=True, titles_from_data=False)
+    for line, shown in zip(chart.series, rows, strict=False):
+        line.tx = SeriesLabel(v=shown.label)
+    chart.set_categories(Reference(ws, min_col=3, max_col=last, min_row=3, max_row=3))
+    chart.height, chart.width = 10, 18
+    ws.add_chart(chart, f"{get_column_letter(last + 3)}4")
+    row = 5 + len(rows)
+    _row(ws, row, [w["t_period"], "", w["t_overall_delta"], w["t_closed"], w["t_new"],
+                   w["t_worse"], w["t_better"]])  # fmt: skip
+    for column in range(1, 8):
+        ws.cell(row=row, column=column).font = cells.BOLD
+    for period in trend.periods:
+        row += 1
+        _row(ws, row, [period.label, period.closed_ids, period.overall_delta_text,
+                       period.closed, period.new, period.worse, period.better])  # fmt: skip
+    cells.finish_sheet(ws, freeze="C4", protect=False)
 
 
 def add_progress_sheets(book: Workbook, progress: ProgressView, *, prefix: str = "") -> None:

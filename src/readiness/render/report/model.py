@@ -15,6 +15,7 @@ from readiness.render.rows import BlockerView
 if TYPE_CHECKING:
     from readiness.render.progress.view import ProgressView
     from readiness.render.report.view_carried import CarriedSection
+    from readiness.render.report.whatif import WhatIfView
 
 __all__ = ["BlockerView"]  # shown by the gap report and the progress report alike
 
@@ -404,3 +405,4 @@ class ReportView:
     progress: ProgressView | None = None
     carried: CarriedSection | None = None
     """Certificates held and carried answers not confirmed (None when neither)."""
+    whatif: WhatIfView | None = None

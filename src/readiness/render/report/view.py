@@ -50,6 +50,7 @@ from readiness.render.rows import BlockerView
 
 if TYPE_CHECKING:
     from readiness.render.progress.view import ProgressView
+    from readiness.render.report.whatif import WhatIfView
 
 from readiness.render.report.view_context import CLASSES, ViewContext
 from readiness.render.report.view_sections import (
@@ -77,8 +78,10 @@ def build_view(
     questionnaire: Questionnaire,
     language: Language,
     progress: ProgressView | None = None,
+    whatif: WhatIfView | None = None,
 ) -> ReportView:
-    """The whole report of ``assessment`` in ``language`` (with ``progress`` since a baseline)."""
+    """The whole report of ``assessment`` in ``language`` (with ``progress`` since a baseline,
+    and the ``whatif`` to the target)."""
     context = ViewContext(assessment, catalogue, questionnaire, language)
     words = context.words
     requirements = [_requirement(context, r) for r in assessment.requirements]
@@ -154,6 +157,7 @@ def build_view(
         unanswered=unanswered_views(assessment, questionnaire, language, area_names),
         progress=progress,
         carried=carried_section(assessment, catalogue, questionnaire, language, words),
+        whatif=whatif,
     )
 
 

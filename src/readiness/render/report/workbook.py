@@ -108,6 +108,10 @@ def build_workbook(view: ReportView) -> Workbook:
     roles_sheet(book)
     evidence_sheet(book)
     documents_sheet(book)
+    if view.whatif is not None:
+        from readiness.render.report.workbook_whatif import whatif_sheet
+
+        whatif_sheet(book, view.whatif)
     if view.progress is not None:
         from readiness.render.progress.workbook import add_progress_sheets
 
