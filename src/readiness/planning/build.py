@@ -22,6 +22,7 @@ from readiness.models.plan import (
     PlanConfig,
     PlanRole,
     Responsibility,
+    RoleConfig,
     TargetCheck,
     Task,
     WorkPackage,
@@ -34,6 +35,8 @@ from readiness.planning.costs import beyond_table, compute_audit_time, cost_plan
 from readiness.planning.network import build_network
 from readiness.planning.reuse import BUILT, build_factors, combined_config, reuse_message, reused
 from readiness.planning.schedule import (
+    Placement,
+    TaskSpec,
     Team,
     Unschedulable,
     head_count,
@@ -132,16 +135,9 @@ def _make_plan(
             1 for a in backlog.actions if a.kind in BUILT and set(a.requirements) <= set(factors)
         )
         messages.append(reuse_message(assessment, factors, count))
-    specs = build_network(config, chosen, team, backlog, audit)
     calendar = WorkCalendar(start, config.schedule.holidays)
-    years = config.schedule.horizon_years
-    horizon = calendar.index_on_or_after(add_months(start, 12 * years))
-    try:
-        placed = schedule(
-            specs, calendar, team, min_share=config.schedule.min_start_share, horizon=horizon
-        )
-    except Unschedulable as error:
-        raise _unschedulable(config, scenario, team, error) from None
+    specs = build_network(config, chosen, team, backlog, audit)
+    placed = _placed(config, scenario, specs, calendar, team, start)
     tasks = to_tasks(specs, placed, calendar)
     names = {phase: getattr(config.phases, phase.value).name for phase in PhaseId}
     phases = summarise_phases(tasks, placed, names)
@@ -158,21 +154,11 @@ def _make_plan(
     costs = cost_plan(config, roles, tasks, audit, participants, names)
 
     stage2 = by_id["S2.AUDIT"].finish
-    target = None
-    if target_date is not None:
-        target = _check_target(target_date, stage2, calendar)
-        if not target.met:
-            messages.append(_target_missed(target))
+    target = _check_target(target_date, stage2, calendar) if target_date is not None else None
+    if target is not None and not target.met:
+        messages.append(_target_missed(target))
     if not backlog.actions:
-        messages.append(
-            Message(
-                code="no-actions",
-                text=LocalText(
-                    en="The assessment predicts no findings: the plan holds only the certification steps.",
-                    zh="评估未预测任何不符合项：计划仅包含认证步骤。",
-                ),
-            )
-        )
+        messages.append(_NO_ACTIONS)
 
     return Plan(
         holidays=sorted(config.schedule.holidays),
@@ -188,17 +174,7 @@ def _make_plan(
         verdict=assessment.verdict.verdict,
         counts=assessment.overall.counts,
         area_floor=floor,
-        roles=[
-            PlanRole(
-                id=role_id,
-                name=role.name,
-                external=role.external,
-                people=head_count(role),
-                availability=role.availability,
-                capacity=round(team.pool[role_id], 4),
-            )
-            for role_id, role in roles.items()
-        ],
+        roles=_plan_roles(roles, team),
         actions=backlog.actions,
         work_packages=packages,
         phases=phases,
@@ -217,6 +193,49 @@ def _make_plan(
         target=target,
         messages=messages,
     )
+
+
+_NO_ACTIONS = Message(
+    code="no-actions",
+    text=LocalText(
+        en="The assessment predicts no findings: the plan holds only the certification steps.",
+        zh="评估未预测任何不符合项：计划仅包含认证步骤。",
+    ),
+)
+
+
+def _placed(
+    config: PlanConfig,
+    scenario: str,
+    specs: list[TaskSpec],
+    calendar: WorkCalendar,
+    team: Team,
+    start: dt.date,
+) -> dict[str, Placement]:
+    """The tasks placed on the calendar within the plan's horizon, or an :class:`InputError`
+    saying why they cannot be."""
+    horizon = calendar.index_on_or_after(add_months(start, 12 * config.schedule.horizon_years))
+    try:
+        return schedule(
+            specs, calendar, team, min_share=config.schedule.min_start_share, horizon=horizon
+        )
+    except Unschedulable as error:
+        raise _unschedulable(config, scenario, team, error) from None
+
+
+def _plan_roles(roles: Mapping[str, RoleConfig], team: Team) -> list[PlanRole]:
+    """The roles staffed, with their head count and capacity as the schedule used them."""
+    return [
+        PlanRole(
+            id=role_id,
+            name=role.name,
+            external=role.external,
+            people=head_count(role),
+            availability=role.availability,
+            capacity=round(team.pool[role_id], 4),
+        )
+        for role_id, role in roles.items()
+    ]
 
 
 def make_scenarios(
