@@ -59,21 +59,7 @@ def assess(
         left_out = {c.question for c in unconfirmed}
         kept = {q: a for q, a in answers.answers.items() if q not in left_out}
         answers = answers.model_copy(update={"answers": kept})
-    practice_questions = frozenset(
-        q.id for q in questionnaire.questions() if q.basis is Basis.PRACTICE
-    )
-    requirements = [
-        score_requirement(
-            requirement,
-            catalogue.home_area(requirement.clause).id,
-            list(questionnaire.covering(requirement.id)),
-            answers.answers,
-            config,
-            practice_questions,
-            questionnaire.scale,
-        )
-        for requirement in catalogue.requirements
-    ]
+    requirements = _requirements(answers, catalogue, questionnaire, config)
     indicators = check_indicators(questionnaire, catalogue, answers.figures)
     findings, systemic = group_systemic(
         requirement_findings(requirements), catalogue, config.findings.systemic_minors
@@ -131,16 +117,7 @@ def assess(
         assessed_on=assessed_on or answers.assessed_on,
         assessor=answers.assessor,
         client=answers.client,
-        source=Source(
-            standard=catalogue.standard,
-            edition=catalogue.edition,
-            catalogue_version=catalogue.catalogue_version,
-            questionnaire=questionnaire.id,
-            questionnaire_version=questionnaire.version,
-            scoring_version=config.version,
-            rating_values=scale_values(questionnaire.scale),
-            method=method,
-        ),
+        source=_source(catalogue, questionnaire, config, method),
         target_score=config.target_score,
         area_floor=config.verdict.area_floor,
         overall=overall,
@@ -161,6 +138,47 @@ def assess(
         roles=answers.roles,
         matrix=_canonical_matrix(answers.matrix),
         unconfirmed=unconfirmed,
+    )
+
+
+def _requirements(
+    answers: AnswerFile, catalogue: Catalogue, questionnaire: Questionnaire, config: ScoringConfig
+) -> list[RequirementResult]:
+    """Every requirement of the catalogue scored from the answers to the questions covering it
+    (good-practice questions shown, not scored)."""
+    practice_questions = frozenset(
+        q.id for q in questionnaire.questions() if q.basis is Basis.PRACTICE
+    )
+    return [
+        score_requirement(
+            requirement,
+            catalogue.home_area(requirement.clause).id,
+            list(questionnaire.covering(requirement.id)),
+            answers.answers,
+            config,
+            practice_questions,
+            questionnaire.scale,
+        )
+        for requirement in catalogue.requirements
+    ]
+
+
+def _source(
+    catalogue: Catalogue,
+    questionnaire: Questionnaire,
+    config: ScoringConfig,
+    method: MethodInfo | None,
+) -> Source:
+    """The data the assessment was made with, by name and version."""
+    return Source(
+        standard=catalogue.standard,
+        edition=catalogue.edition,
+        catalogue_version=catalogue.catalogue_version,
+        questionnaire=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        scoring_version=config.version,
+        rating_values=scale_values(questionnaire.scale),
+        method=method,
     )
 
 
