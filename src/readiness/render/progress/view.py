@@ -108,34 +108,36 @@ class ProgressView:
     """Over three or more assessments: the trend section."""
 
 
-def build_progress(
-    comparison: Comparison, catalogue: Catalogue, language: Language
-) -> ProgressView:
-    """The progress view of ``comparison`` in ``language``."""
-    words = labels(language)
-    space = "" if language is Language.ZH else " "
+class _Words:
+    """The words and names of one language that the progress view's rows are made with."""
 
-    def percent(value: float | None) -> str:
-        return "—" if value is None else f"{value:.1f}{space}%"
+    def __init__(self, catalogue: Catalogue, language: Language) -> None:
+        self.catalogue = catalogue
+        self.language = language
+        self.words = labels(language)
+        self.space = "" if language is Language.ZH else " "
 
-    def name_of(group_id: str) -> str:
-        if catalogue.has_area(group_id):
-            return catalogue.area(group_id).title.get(language)
-        part = next((p for p in catalogue.parts if p.id == group_id), None)
-        return part.title.get(language) if part else words["overall"]
+    def percent(self, value: float | None) -> str:
+        return "—" if value is None else f"{value:.1f}{self.space}%"
 
-    def row(change: ScoreChange) -> ChangeRow:
+    def name_of(self, group_id: str) -> str:
+        if self.catalogue.has_area(group_id):
+            return self.catalogue.area(group_id).title.get(self.language)
+        part = next((p for p in self.catalogue.parts if p.id == group_id), None)
+        return part.title.get(self.language) if part else self.words["overall"]
+
+    def row(self, change: ScoreChange) -> ChangeRow:
         delta = change.delta
         return ChangeRow(
             id=change.id,
-            name=name_of(change.id),
+            name=self.name_of(change.id),
             old=change.old,
             new=change.new,
             delta=change.delta,
             old_level_value=change.old_level,
             new_level_value=change.new_level,
-            old_text=percent(change.old),
-            new_text=percent(change.new),
+            old_text=self.percent(change.old),
+            new_text=self.percent(change.new),
             delta_text="—" if delta is None else "0.0" if delta == 0 else f"{delta:+.1f}",
             direction="none"
             if delta is None
@@ -148,63 +150,73 @@ def build_progress(
             new_level="" if change.new_level is None else str(change.new_level),
         )
 
-    def clause_title(clause: str | None) -> str:
+    def clause_title(self, clause: str | None) -> str:
         return (
-            catalogue.clause(clause).title.get(language)
-            if clause and clause in catalogue.index.clause
+            self.catalogue.clause(clause).title.get(self.language)
+            if clause and clause in self.catalogue.index.clause
             else ""
         )
 
-    def moved(change: FindingChange) -> MovementRow:
+    def moved(self, change: FindingChange) -> MovementRow:
         return MovementRow(
             id=change.id,
             movement=change.movement.value,
-            movement_label=words[f"c_movement_{change.movement.value}"],
-            area_name=name_of(change.area) if change.area else "",
+            movement_label=self.words[f"c_movement_{change.movement.value}"],
+            area_name=self.name_of(change.area) if change.area else "",
             clause=change.clause or "",
-            clause_title=clause_title(change.clause),
+            clause_title=self.clause_title(change.clause),
             old=change.old.value if change.old else "",
             new=change.new.value if change.new else "",
-            old_label=words[f"finding_{change.old.value}"] if change.old else "—",
-            new_label=words[f"finding_{change.new.value}"] if change.new else "—",
-            reason=change.reason.get(language),
-            recommendation=change.recommendation.get(language) if change.recommendation else None,
+            old_label=self.words[f"finding_{change.old.value}"] if change.old else "—",
+            new_label=self.words[f"finding_{change.new.value}"] if change.new else "—",
+            reason=change.reason.get(self.language),
+            recommendation=change.recommendation.get(self.language)
+            if change.recommendation
+            else None,
         )
 
-    def blockers(items: list[Blocker]) -> list[BlockerView]:
+    def blockers(self, items: list[Blocker]) -> list[BlockerView]:
         return [
             BlockerView(
                 requirement=b.requirement,
                 clause=b.clause,
-                clause_title=clause_title(b.clause),
+                clause_title=self.clause_title(b.clause),
                 kind=b.kind,
-                kind_label=words[f"kind_{b.kind}"],
-                name=b.name.get(language),
+                kind_label=self.words[f"kind_{b.kind}"],
+                name=b.name.get(self.language),
             )
             for b in items
         ]
 
-    def precondition(change: PreconditionChange) -> PreconditionRow:
+    def precondition(self, change: PreconditionChange) -> PreconditionRow:
         return PreconditionRow(
             rule=change.rule,
             old=change.old.value if change.old else "",
             new=change.new.value if change.new else "",
-            old_label=words[f"status_{change.old.value}"] if change.old else "—",
-            new_label=words[f"status_{change.new.value}"] if change.new else "—",
-            reason=change.reason.get(language),
+            old_label=self.words[f"status_{change.old.value}"] if change.old else "—",
+            new_label=self.words[f"status_{change.new.value}"] if change.new else "—",
+            reason=change.reason.get(self.language),
         )
 
-    def regression(item: str) -> str:
+    def regression(self, item: str) -> str:
         kind, _, key = item.partition(" ")
         if kind == "area":
-            return f"{words['area']} {key} {name_of(key)}"
+            return f"{self.words['area']} {key} {self.name_of(key)}"
         if kind == "finding":
-            return f"{words['finding']} {key}"
+            return f"{self.words['finding']} {key}"
         if kind == "precondition":
-            return f"{words['c_precondition']} {key}"
-        return words["overall"]
+            return f"{self.words['c_precondition']} {key}"
+        return self.words["overall"]
 
-    areas = [row(change) for change in comparison.areas]
+
+def build_progress(
+    comparison: Comparison, catalogue: Catalogue, language: Language
+) -> ProgressView:
+    """The progress view of ``comparison`` in ``language``."""
+    v = _Words(catalogue, language)
+    words = v.words
+
+    areas = [v.row(change) for change in comparison.areas]
     processes = [r for r in areas if catalogue.has_area(r.id) and catalogue.area(r.id).process]
     process_changes = [c for c in comparison.areas if c.id in {r.id for r in processes}]
     old, new = comparison.old, comparison.new
@@ -221,21 +233,21 @@ def build_progress(
         new_verdict_reasons=[reason.get(language) for reason in new.verdict_reasons],
         old_counts=old.counts,
         new_counts=new.counts,
-        overall=row(comparison.overall),
-        parts=[row(change) for change in comparison.parts],
+        overall=v.row(comparison.overall),
+        parts=[v.row(change) for change in comparison.parts],
         processes=processes,
         areas=areas,
         by_movement={
-            m.value: [moved(c) for c in comparison.findings if c.movement is m] for m in MOVEMENTS
+            m.value: [v.moved(c) for c in comparison.findings if c.movement is m] for m in MOVEMENTS
         },
         unchanged=comparison.unchanged,
-        blockers_closed=blockers(comparison.blockers_closed),
-        blockers_new=blockers(comparison.blockers_new),
-        blockers_remaining=blockers(comparison.blockers_remaining),
-        preconditions=[precondition(change) for change in comparison.preconditions],
+        blockers_closed=v.blockers(comparison.blockers_closed),
+        blockers_new=v.blockers(comparison.blockers_new),
+        blockers_remaining=v.blockers(comparison.blockers_remaining),
+        preconditions=[v.precondition(change) for change in comparison.preconditions],
         questions_added=comparison.questions_added,
         questions_removed=comparison.questions_removed,
-        regressions=[regression(item) for item in comparison.regressions],
+        regressions=[v.regression(item) for item in comparison.regressions],
         forced=comparison.forced,
         chart=Markup(
             paired_bars(
