@@ -149,3 +149,16 @@ def test_a_workbook_answered_on_the_method_scale_reads_back_its_grades(tmp_path:
     assert result.exit_code == 0, result.output
     again = load_answer_file(converted, data.questionnaire, data.catalogue)
     assert again.answers["A.CTX.01"] == answers.answers["A.CTX.01"]
+
+
+def test_guide_takes_the_method_and_refuses_a_saved_assessment_of_another(tmp_path: Path) -> None:
+    folder = write_method(tmp_path / "m")
+    out = tmp_path / "g"
+    made = invoke("guide", str(EXAMPLE), "--method", str(folder), "-o", str(out), "-q")
+    assert made.exit_code == 0, made.output
+    assert (out / "interview-guide.json").is_file() and (out / "audit-checklist.json").is_file()
+    saved = tmp_path / "with"
+    assert invoke("assess", str(EXAMPLE), "--method", str(folder), "-o", str(saved)).exit_code == 0
+    refused = invoke("guide", str(saved / "assessment.json"), "-o", str(tmp_path / "h"), "-q")
+    assert refused.exit_code == 2
+    assert "made with method acme-method 2.1" in " ".join(refused.output.split())

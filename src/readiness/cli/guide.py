@@ -9,6 +9,7 @@ import typer
 
 from readiness.cli.common import (
     LangOption,
+    MethodOption,
     TemplatesOption,
     load_data,
     out_folder,
@@ -71,6 +72,7 @@ def guide(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
     templates: TemplatesOption = None,
+    method: MethodOption = None,
 ) -> None:
     """Write the interview guide per respondent role and the internal-audit checklist."""
     try:
@@ -79,7 +81,7 @@ def guide(
         raise typer.BadParameter(str(error), param_hint="--format") from None
     from readiness.jobs.guide import guide_into_folder
 
-    data = load_data(scoring)
+    data = load_data(scoring, method)
     result = guide_into_folder(
         files,
         out,
