@@ -8,7 +8,6 @@ every command's signature at start-up, and string annotations would be evaluated
 parameter there, which cost a quarter of the start-up time.
 """
 
-import datetime as dt
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -18,14 +17,18 @@ import typer
 
 from readiness.cli.common import (
     BrandOption,
+    DateOption,
     LangOption,
     MethodOption,
+    OutOption,
+    QuietOption,
+    ReportFormatsOption,
+    ScoringOption,
     TemplatesOption,
     console,
     help_group,
     load_brand,
     load_data,
-    out_folder,
     print_error,
     print_written,
     reports_errors,
@@ -143,16 +146,8 @@ def assess(
         list[Path],
         typer.Argument(help="The client's answers: YAML or Excel.", show_default=False),
     ],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
-    ] = Path("readiness-report"),
-    formats: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            help="Comma-separated: html, md, xlsx, json, docx, pdf; pdf needs the pdf extra.",
-        ),
-    ] = DEFAULT_FORMATS,
+    out: OutOption = Path("readiness-report"),
+    formats: ReportFormatsOption = DEFAULT_FORMATS,
     lang: LangOption = Language.EN,
     merge: Annotated[
         bool, typer.Option(help="Merge several respondents of one client (lowest rating wins).")
@@ -161,14 +156,9 @@ def assess(
         float | None,
         typer.Option(min=0, max=100, help="Exit 1 if the overall score is below this."),
     ] = None,
-    date: Annotated[
-        dt.datetime | None,
-        typer.Option(formats=["%Y-%m-%d"], help="Assessment date (default: the answer file's)."),
-    ] = None,
-    scoring: Annotated[
-        Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    date: DateOption = None,
+    scoring: ScoringOption = None,
+    quiet: QuietOption = False,
     baseline: Annotated[
         Path | None,
         typer.Option(help="An earlier assessment (answers or assessment.json): add progress."),

@@ -86,6 +86,27 @@ def out_folder(value: str | Path) -> Path:
         raise typer.BadParameter(str(error)) from None
 
 
+OutOption = Annotated[
+    Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
+]
+"""``--out``; each command gives its own default folder."""
+ReportFormatsOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        help="Comma-separated: html, md, xlsx, json, docx, pdf; pdf needs the pdf extra.",
+    ),
+]
+ScoringOption = Annotated[
+    Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")]
+DateOption = Annotated[
+    dt.datetime | None,
+    typer.Option(formats=["%Y-%m-%d"], help="Assessment date (default: the answer file's)."),
+]
+
+
 def console(stderr: bool = False) -> Any:
     """A rich console (rich is imported only when something is printed) that shows control and
     bidirectional characters of what it prints as escapes (see readiness.errors.safe_text)."""

@@ -9,10 +9,13 @@ from readiness.cli.common import (
     BrandOption,
     LangOption,
     MethodOption,
+    OutOption,
+    QuietOption,
+    ReportFormatsOption,
+    ScoringOption,
     TemplatesOption,
     load_brand,
     load_data,
-    out_folder,
     print_written,
     reports_errors,
 )
@@ -81,22 +84,12 @@ def compare(
             show_default=False,
         ),
     ],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
-    ] = Path("readiness-progress"),
-    formats: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            help="Comma-separated: html, md, xlsx, json, docx, pdf; pdf needs the pdf extra.",
-        ),
-    ] = "html,md,xlsx,json",
+    out: OutOption = Path("readiness-progress"),
+    formats: ReportFormatsOption = "html,md,xlsx,json",
     lang: LangOption = Language.EN,
     force: Annotated[bool, typer.Option(help="Compare even if the client names differ.")] = False,
-    scoring: Annotated[
-        Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    scoring: ScoringOption = None,
+    quiet: QuietOption = False,
     templates: TemplatesOption = None,
     method: MethodOption = None,
     across_methods: Annotated[

@@ -8,10 +8,11 @@ import typer
 from readiness.cli.common import (
     LangOption,
     MethodOption,
+    OutOption,
     PlanConfigOption,
+    ScoringOption,
     StartOption,
     load_data,
-    out_folder,
     reports_errors,
     say,
 )
@@ -29,9 +30,7 @@ def export(
         Path,
         typer.Argument(help="The client's answers (YAML or Excel) or a saved assessment.json."),
     ],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
-    ] = Path("readiness-export"),
+    out: OutOption = Path("readiness-export"),
     config: PlanConfigOption = None,
     start: StartOption = None,
     scenario: Annotated[
@@ -39,9 +38,7 @@ def export(
         typer.Option(help="The plan's scenario (default: standard).", show_default=False),
     ] = None,
     lang: LangOption = Language.EN,
-    scoring: Annotated[
-        Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
-    ] = None,
+    scoring: ScoringOption = None,
     method: MethodOption = None,
 ) -> None:
     """Write the assessment and plan for other tools: OSCAL, CISO Assistant, trackers."""

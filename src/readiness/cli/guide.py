@@ -1,18 +1,21 @@
 """``readiness guide``: the interview guide per respondent role and the internal-audit
 checklist, from the answers (or a saved assessment)."""
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from readiness.cli.common import (
+    DateOption,
     LangOption,
     MethodOption,
+    OutOption,
+    QuietOption,
+    ReportFormatsOption,
+    ScoringOption,
     TemplatesOption,
     load_data,
-    out_folder,
     print_written,
     reports_errors,
 )
@@ -52,25 +55,12 @@ def guide(
             show_default=False,
         ),
     ],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
-    ] = Path("readiness-guide"),
-    formats: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            help="Comma-separated: html, md, xlsx, json, docx, pdf; pdf needs the pdf extra.",
-        ),
-    ] = DEFAULT_GUIDE_FORMATS,
+    out: OutOption = Path("readiness-guide"),
+    formats: ReportFormatsOption = DEFAULT_GUIDE_FORMATS,
     lang: LangOption = Language.EN,
-    date: Annotated[
-        dt.datetime | None,
-        typer.Option(formats=["%Y-%m-%d"], help="Assessment date (default: the answer file's)."),
-    ] = None,
-    scoring: Annotated[
-        Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    date: DateOption = None,
+    scoring: ScoringOption = None,
+    quiet: QuietOption = False,
     templates: TemplatesOption = None,
     method: MethodOption = None,
 ) -> None:

@@ -10,12 +10,14 @@ from readiness.cli.common import (
     BrandOption,
     LangOption,
     MethodOption,
+    OutOption,
     PlanConfigOption,
+    QuietOption,
+    ScoringOption,
     StartOption,
     TemplatesOption,
     load_brand,
     load_data,
-    out_folder,
     print_written,
     reports_errors,
 )
@@ -71,9 +73,7 @@ def plan(
         Path,
         typer.Argument(help="The client's answers (YAML or Excel) or a saved assessment.json."),
     ],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the outputs.", parser=out_folder)
-    ] = Path("readiness-plan"),
+    out: OutOption = Path("readiness-plan"),
     config: PlanConfigOption = None,
     start: StartOption = None,
     scenario: Annotated[
@@ -97,10 +97,8 @@ def plan(
             help="Comma-separated: html, md, xlsx, json, mspdi, docx, pdf; pdf needs the pdf extra.",
         ),
     ] = DEFAULT_PLAN_FORMATS,
-    scoring: Annotated[
-        Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    scoring: ScoringOption = None,
+    quiet: QuietOption = False,
     templates: TemplatesOption = None,
     method: MethodOption = None,
     brand: BrandOption = None,

@@ -8,6 +8,7 @@ import typer
 from readiness.cli.common import (
     LangOption,
     PlanConfigOption,
+    ScoringOption,
     console,
     load_data,
     out_folder,
@@ -90,9 +91,7 @@ def whatif(
     ] = False,
     lang: LangOption = Language.EN,
     config: PlanConfigOption = None,
-    scoring: Annotated[
-        Path | None, typer.Option(help="A scoring.yaml to use instead of the shipped one.")
-    ] = None,
+    scoring: ScoringOption = None,
     out: Annotated[
         Path | None,
         typer.Option(
