@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from readiness.language import Language
+
 NOT_IN_DOCUMENTS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef"
     "\ufffe\uffff\ud800-\udfff]"
@@ -25,3 +27,13 @@ NOT_IN_DOCUMENTS = re.compile(
 def document_text(text: str) -> str:
     """``text`` without the characters of :data:`NOT_IN_DOCUMENTS`."""
     return NOT_IN_DOCUMENTS.sub("", text)
+
+
+def unit_space(language: Language) -> str:
+    """The space between a number and its unit: none in Chinese (53.3%), one in English."""
+    return "" if language is Language.ZH else " "
+
+
+def percent(value: float | None, language: Language) -> str:
+    """A score as the reports show it: ``53.3 %`` (``53.3%`` in Chinese), ``—`` for none."""
+    return "—" if value is None else f"{value:.1f}{unit_space(language)}%"

@@ -12,6 +12,7 @@ from readiness.language import Language
 from readiness.models.catalogue import Catalogue
 from readiness.models.trend import Trend, TrendSeries
 from readiness.render.progress.lines import line_chart
+from readiness.render.text import percent as shown_percent
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +61,9 @@ class TrendView:
 def build_trend(trend: Trend, catalogue: Catalogue, language: Language) -> TrendView:
     """The view of ``trend`` in ``language``."""
     words = labels(language)
-    space = "" if language is Language.ZH else " "
 
     def percent(value: float | None) -> str:
-        return "—" if value is None else f"{value:.1f}{space}%"
+        return shown_percent(value, language)
 
     def name_of(group_id: str) -> str:
         if group_id == "overall":

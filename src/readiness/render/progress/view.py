@@ -20,6 +20,7 @@ from readiness.models.comparison import (
 from readiness.render.progress.pairs import paired_bars
 from readiness.render.progress.trend import TrendView, build_trend
 from readiness.render.rows import BlockerView
+from readiness.render.text import percent as shown_percent
 
 MOVEMENTS = (Movement.WORSE, Movement.NEW, Movement.BETTER, Movement.CLOSED)
 
@@ -115,10 +116,9 @@ class _Words:
         self.catalogue = catalogue
         self.language = language
         self.words = labels(language)
-        self.space = "" if language is Language.ZH else " "
 
     def percent(self, value: float | None) -> str:
-        return "—" if value is None else f"{value:.1f}{self.space}%"
+        return shown_percent(value, self.language)
 
     def name_of(self, group_id: str) -> str:
         if self.catalogue.has_area(group_id):

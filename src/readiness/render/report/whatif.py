@@ -14,6 +14,8 @@ from readiness.models.catalogue import Catalogue
 from readiness.models.common import Extent, Rating
 from readiness.models.whatif import Improvement, ProcessWhatIf, WhatIf
 from readiness.render.report.whatif_chart import gain_bars
+from readiness.render.text import percent as shown_percent
+from readiness.render.text import unit_space
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +80,10 @@ class WhatIfView:
 def build_whatif(whatif: WhatIf, catalogue: Catalogue, language: Language) -> WhatIfView:
     """The view of ``whatif`` in ``language``."""
     words = labels(language)
-    space = "" if language is Language.ZH else " "
+    space = unit_space(language)
 
     def percent(value: float | None) -> str:
-        return "—" if value is None else f"{value:.1f}{space}%"
+        return shown_percent(value, language)
 
     def days(value: Decimal) -> str:
         return f"{value:.1f}{space}{words['p_pd']}"
